@@ -1,0 +1,21 @@
+using GraphQL.DataLoader;
+
+namespace PartnershipAtlas.Api;
+
+/// <summary>A value computed only when the executor asks for it, after the rest of its level has resolved.</summary>
+public sealed class DeferredResult<T>(Func<CancellationToken, Task<T>> compute) : IDataLoaderResult<T>
+{
+    private Task<T>? result;
+
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => result ??= compute(cancellationToken);
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+}
+
+/// <summary>A loader's result passed through a function once it is there.</summary>
+public sealed class MappedResult<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) : IDataLoaderResult<TOut>
+{
+    public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+}

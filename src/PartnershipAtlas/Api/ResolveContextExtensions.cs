@@ -1,0 +1,23 @@
+using GraphQL;
+using PartnershipAtlas.Data;
+using PartnershipAtlas.Partnerships;
+
+namespace PartnershipAtlas.Api;
+
+/// <summary>What resolvers take from the request: its store context, its loaders and the common arguments.</summary>
+public static class ResolveContextExtensions
+{
+    public static AtlasDbContext Db(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<AtlasDbContext>();
+
+    public static LoaderScope Loaders(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LoaderScope>();
+
+    /// <summary>The <c>asOf</c> argument, today when not given.</summary>
+    public static DateOnly AsOf(this IResolveFieldContext context) =>
+        context.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+    /// <summary>The <c>kinds</c> argument, or null for every kind.</summary>
+    public static PartnershipKind[]? Kinds(this IResolveFieldContext context) =>
+        context.GetArgument<List<PartnershipKind>?>("kinds") is { Count: > 0 } kinds ? kinds.Distinct().ToArray() : null;
+
+    public static string KindsKey(this PartnershipKind[]? kinds) => kinds is null ? "*" : string.Join(",", kinds.Order());
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Imports;
+using PartnershipAtlas.Partnerships;
+
+namespace PartnershipAtlas.Data;
+
+/// <summary>The relational store: establishments, partnerships, memberships and import runs.</summary>
+public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContext(options)
+{
+    public DbSet<Establishment> Establishments => Set<Establishment>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AtlasDbContext).Assembly);
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnershipAtlas.Partnerships;
+
+namespace PartnershipAtlas.Data.Configurations;
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.ToTable("Memberships");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.Source).HasMaxLength(60);
+        builder.HasOne(m => m.Establishment).WithMany(e => e.Memberships).HasForeignKey(m => m.EstablishmentUrn);
+        builder.HasOne(m => m.Partnership).WithMany(p => p.Memberships).HasForeignKey(m => m.PartnershipId);
+        builder.HasIndex(m => new { m.PartnershipId, m.EstablishmentUrn });
+        builder.HasIndex(m => new { m.EstablishmentUrn, m.PartnershipId });
+    }
+}

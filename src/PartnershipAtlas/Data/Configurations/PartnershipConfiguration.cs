@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnershipAtlas.Partnerships;
+
+namespace PartnershipAtlas.Data.Configurations;
+
+internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>
+{
+    public void Configure(EntityTypeBuilder<Partnership> builder)
+    {
+        builder.ToTable("Partnerships");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(p => p.Name).HasMaxLength(300);
+        builder.Property(p => p.SourceKey).HasMaxLength(340);
+        builder.HasIndex(p => p.SourceKey).IsUnique();
+        builder.HasIndex(p => new { p.Kind, p.Id });
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartnershipAtlas.Data;
+using PartnershipAtlas.Imports;
+
+namespace PartnershipAtlas.Hosting;
+
+/// <summary>
+/// Before the server answers: applies migrations, marks runs that a crash left running as failed, and on a first
+/// start loads the default data.
+/// </summary>
+public sealed class StoreInitializer(IServiceProvider services, IOptions<StartupOptions> options, ILogger<StoreInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
+        await db.MigrateStoreAsync(cancellationToken);
+        await db.ImportRuns.Where(r => r.Status == ImportStatus.Running)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Message, "Interrupted: the process stopped before the run finished; nothing was applied."), cancellationToken);
+
+        if (!options.Value.LoadDefaultData || await db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Succeeded, cancellationToken)) return;
+        var folder = DefaultData.Locate(options.Value.DefaultDataPath);
+        if (folder is null)
+        {
+            logger.LogWarning("No default data folder (data/default) was found; the store stays empty.");
+            return;
+        }
+        var importer = scope.ServiceProvider.GetRequiredService<ImportService>();
+        foreach (var (dataset, file) in DefaultData.Files(folder))
+        {
+            var run = await importer.ImportFileAsync(dataset, file, null, cancellationToken);
+            logger.LogInformation("Default data: {Dataset} {File}: {Status}, {Rows} rows", dataset, Path.GetFileName(file), run.Status, run.RowsRead);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

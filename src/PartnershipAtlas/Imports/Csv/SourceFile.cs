@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PartnershipAtlas.Imports.Csv;
+
+/// <summary>What one streaming pass over a file tells before it is parsed: its hash, encoding and shape.</summary>
+public sealed record SourceFile(string Path, long Length, string Sha256, Encoding Encoding, bool HasUtf8Bom, bool EndsWithLineBreak, long? FirstNulByte)
+{
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    public string EncodingName => Encoding.CodePage == 1252 ? "windows-1252" : HasUtf8Bom ? "utf-8 (BOM)" : "utf-8";
+
+    static SourceFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Reads the file once: SHA-256, UTF-8 validity (else Windows-1252, as GIAS writes), NUL bytes, final line break.</summary>
+    public static async Task<SourceFile> InspectAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var validUtf8 = true;
+        long? firstNul = null;
+        long offset = 0;
+        byte last = 0;
+        var head = new byte[3];
+        var headLength = 0;
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var chunk = buffer.AsSpan(0, read);
+            hash.AppendData(chunk);
+            for (; headLength < 3 && headLength < read; headLength++) head[headLength] = chunk[headLength];
+            if (firstNul is null && chunk.IndexOf((byte)0) is var nul and >= 0) firstNul = offset + nul;
+            if (validUtf8) validUtf8 = TryDecode(utf8, chunk);
+            last = chunk[^1];
+            offset += read;
+        }
+
+        var bom = headLength == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
+        var encoding = validUtf8 ? new UTF8Encoding(false) : Encoding.GetEncoding(1252);
+        return new SourceFile(path, offset, Convert.ToHexStringLower(hash.GetHashAndReset()), encoding, bom, last == (byte)'\n', firstNul);
+    }
+
+    private static bool TryDecode(Decoder decoder, ReadOnlySpan<byte> chunk)
+    {
+        try
+        {
+            decoder.GetCharCount(chunk, flush: false);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace PartnershipAtlas.Imports;
+
+/// <summary>Settings under <c>Atlas:Import</c>.</summary>
+public sealed class ImportOptions
+{
+    /// <summary>Past this share of rejected rows the whole file is refused (default 1%).</summary>
+    public double MaxRejectedFraction { get; set; } = 0.01;
+}

@@ -1,0 +1,39 @@
+namespace PartnershipAtlas.Imports;
+
+/// <summary>One run of an importer over one file, with what it read, wrote and rejected.</summary>
+public sealed class ImportRun
+{
+    public long Id { get; set; }
+    public required string Dataset { get; set; }
+    public required string Source { get; set; }
+    public required string FileName { get; set; }
+    public string? ContentHash { get; set; }
+    public DateOnly? ExtractDate { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public ImportStatus Status { get; set; }
+    public int RowsRead { get; set; }
+    public int RowsInserted { get; set; }
+    public int RowsUpdated { get; set; }
+    public int RowsUnchanged { get; set; }
+    public int RowsRejected { get; set; }
+    public string? Message { get; set; }
+    public List<ImportRejection> Rejections { get; set; } = [];
+}
+
+/// <summary>A row an import could not read, with its line and the reason.</summary>
+public sealed class ImportRejection
+{
+    public long Id { get; set; }
+    public long ImportRunId { get; set; }
+    public int Line { get; set; }
+    public required string Reason { get; set; }
+}
+
+public enum ImportStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,173 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartnershipAtlas.Data;
+using PartnershipAtlas.Imports.Csv;
+using Sylvan.Data.Csv;
+
+namespace PartnershipAtlas.Imports;
+
+/// <summary>
+/// Runs one dataset's importer over one file: records the run, refuses bad files whole, applies good ones in a
+/// single transaction (readers keep seeing the previous state until it commits), and skips files already imported.
+/// </summary>
+public sealed class ImportService(
+    IDbContextFactory<AtlasDbContext> contexts,
+    IEnumerable<IDatasetImporter> importers,
+    IOptions<ImportOptions> options,
+    TimeProvider clock,
+    ILogger<ImportService> logger)
+{
+    public IReadOnlyCollection<string> Datasets => importers.Select(i => i.Dataset).ToList();
+
+    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken)
+    {
+        var importer = importers.SingleOrDefault(i => i.Dataset == dataset)
+            ?? throw new ArgumentException($"Unknown dataset '{dataset}'. Known datasets: {string.Join(", ", Datasets)}.");
+        if (!File.Exists(path)) throw new FileNotFoundException($"File not found: {path}", path);
+
+        var file = await SourceFile.InspectAsync(path, cancellationToken);
+        var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromFileName(file.FileName) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var rejections = new RejectionLog();
+        var counts = new RowCounts();
+        try
+        {
+            if (await AlreadyImportedAsync(run, cancellationToken))
+            {
+                run.Status = ImportStatus.Skipped;
+                run.Message = "This file (same content hash) was already imported; nothing changed.";
+            }
+            else
+            {
+                await ApplyAsync(importer, file, run, rejections, counts, cancellationToken);
+                run.Status = ImportStatus.Succeeded;
+                run.Message = rejections.Count == 0 ? null : $"{rejections.Count} row(s) rejected.";
+            }
+        }
+        catch (ImportRefusedException refused)
+        {
+            Fail(run, $"Refused {file.FileName}: {refused.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            Fail(run, "Cancelled; nothing was applied.");
+            await FinishRunAsync(run, counts, rejections, CancellationToken.None);
+            throw;
+        }
+
+        await FinishRunAsync(run, counts, rejections, CancellationToken.None);
+        return run;
+    }
+
+    private void Fail(ImportRun run, string message)
+    {
+        run.Status = ImportStatus.Failed;
+        run.Message = message;
+        logger.LogWarning("Import run {RunId} of {Dataset} failed: {Message}", run.Id, run.Dataset, message);
+    }
+
+    private async Task ApplyAsync(IDatasetImporter importer, SourceFile file, ImportRun run, RejectionLog rejections, RowCounts counts, CancellationToken cancellationToken)
+    {
+        CheckShape(file);
+        using var rows = OpenRows(file);
+        CheckColumns(importer, rows);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var context = new ImportContext(file, rows, connection, transaction, run.Id, run.ExtractDate!.Value, rejections, counts);
+        try
+        {
+            await importer.ApplyAsync(context, cancellationToken);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw new ImportRefusedException($"a record near record {e.RowNumber} is too large: this is not a CSV file of the expected kind.");
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ImportRefusedException($"the file is not valid CSV near record {e.RowNumber} ({e.Message}).");
+        }
+
+        if (rows.EndsMidRecord(file)) throw new ImportRefusedException($"the file ends inside its last record (line {rows.Line}): it looks truncated.");
+        if (counts.Read == 0) throw new ImportRefusedException("the file has a header but no rows.");
+        var allowed = Math.Floor(counts.Read * options.Value.MaxRejectedFraction);
+        if (rejections.Count > allowed)
+        {
+            throw new ImportRefusedException(
+                $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void CheckShape(SourceFile file)
+    {
+        if (file.Length == 0) throw new ImportRefusedException("the file is empty.");
+        if (file.FirstNulByte is long offset) throw new ImportRefusedException($"this is not a text file (binary content at byte {offset}).");
+    }
+
+    private static CsvRows OpenRows(SourceFile file)
+    {
+        try
+        {
+            return CsvRows.Open(file);
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvRecordTooLargeException or CsvMissingHeadersException)
+        {
+            throw new ImportRefusedException($"the header cannot be read as CSV ({e.Message}).");
+        }
+    }
+
+    private static void CheckColumns(IDatasetImporter importer, CsvRows rows)
+    {
+        var missing = importer.RequiredColumns.Where(names => rows.Find(names) is null).Select(names => $"'{names[0]}'").ToList();
+        if (missing.Count > 0)
+        {
+            throw new ImportRefusedException($"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} in the header.");
+        }
+    }
+
+    private async Task<ImportRun> StartRunAsync(string dataset, SourceFile file, DateOnly extractDate, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = new ImportRun
+        {
+            Dataset = dataset,
+            Source = Path.GetFullPath(file.Path),
+            FileName = file.FileName,
+            ContentHash = file.Sha256,
+            ExtractDate = extractDate,
+            StartedAt = clock.GetUtcNow(),
+            Status = ImportStatus.Running,
+        };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    private async Task<bool> AlreadyImportedAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ImportRuns.AnyAsync(
+            r => r.Dataset == run.Dataset && r.ContentHash == run.ContentHash && r.Status == ImportStatus.Succeeded && r.Id != run.Id,
+            cancellationToken);
+    }
+
+    private async Task FinishRunAsync(ImportRun run, RowCounts counts, RejectionLog rejections, CancellationToken cancellationToken)
+    {
+        run.FinishedAt = clock.GetUtcNow();
+        run.RowsRead = counts.Read;
+        run.RowsRejected = rejections.Count;
+        if (run.Status == ImportStatus.Succeeded)
+        {
+            run.RowsInserted = counts.Inserted;
+            run.RowsUpdated = counts.Updated;
+            run.RowsUnchanged = counts.Unchanged;
+        }
+        run.Rejections = rejections.First.Select(r => new ImportRejection { ImportRunId = run.Id, Line = r.Line, Reason = r.Reason }).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ImportRuns.Update(run);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

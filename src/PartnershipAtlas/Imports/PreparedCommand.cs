@@ -1,0 +1,42 @@
+using System.Data.Common;
+
+namespace PartnershipAtlas.Imports;
+
+/// <summary>A parameterised statement prepared once and executed for many rows inside an import's transaction.</summary>
+public sealed class PreparedCommand : IDisposable
+{
+    private readonly DbCommand command;
+
+    public PreparedCommand(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
+    {
+        command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameterCount; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            command.Parameters.Add(parameter);
+        }
+        command.Prepare();
+    }
+
+    public Task<int> ExecuteAsync(CancellationToken cancellationToken, params object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task<object?> ScalarAsync(CancellationToken cancellationToken, params object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private void Bind(object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    public void Dispose() => command.Dispose();
+}

@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Data;
+
+namespace PartnershipAtlas.Partnerships;
+
+/// <summary>Membership queries shared by the establishment and partnership sides, translated to SQL.</summary>
+public static class MembershipQueries
+{
+    public static Expression<Func<Membership, bool>> ActiveOn(DateOnly date) =>
+        m => (m.Joined == null || m.Joined <= date) && (m.Left == null || m.Left > date);
+
+    public static IQueryable<Membership> Active(this AtlasDbContext db, DateOnly asOf, PartnershipKind[]? kinds)
+    {
+        var query = db.Memberships.AsNoTracking().Where(ActiveOn(asOf));
+        return kinds is null ? query : query.Where(m => kinds.Contains(m.Partnership!.Kind));
+    }
+
+    /// <summary>Active memberships of many establishments at once, with their partnerships.</summary>
+    public static async Task<IDictionary<int, IReadOnlyList<Membership>>> OfEstablishmentsAsync(
+        AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Active(asOf, kinds)
+            .Where(m => urns.Contains(m.EstablishmentUrn))
+            .Include(m => m.Partnership)
+            .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(m => m.EstablishmentUrn).ToDictionary(g => g.Key, g => (IReadOnlyList<Membership>)g.ToList());
+    }
+
+    /// <summary>How many active members each of many partnerships has.</summary>
+    public static async Task<IDictionary<int, int>> CountsAsync(AtlasDbContext db, IReadOnlyCollection<int> partnershipIds, DateOnly asOf, CancellationToken cancellationToken) =>
+        await db.Active(asOf, null)
+            .Where(m => partnershipIds.Contains(m.PartnershipId))
+            .GroupBy(m => m.PartnershipId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+}

@@ -1,0 +1,15 @@
+namespace PartnershipAtlas.Partnerships;
+
+/// <summary>A network of schools: a trust, federation, diocese, local authority, region and so on.</summary>
+public sealed class Partnership
+{
+    public int Id { get; set; }
+    public PartnershipKind Kind { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>A GIAS group UID or code where the file has one, otherwise kind and normalised name.</summary>
+    public required string SourceKey { get; set; }
+    public DateOnly? OpenDate { get; set; }
+    public DateOnly? CloseDate { get; set; }
+    public List<Membership> Memberships { get; set; } = [];
+}

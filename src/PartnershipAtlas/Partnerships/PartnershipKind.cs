@@ -1,0 +1,14 @@
+namespace PartnershipAtlas.Partnerships;
+
+/// <summary>The kinds of network a school can belong to.</summary>
+public enum PartnershipKind
+{
+    MultiAcademyTrust,
+    SingleAcademyTrust,
+    FoundationTrust,
+    Sponsor,
+    Federation,
+    Diocese,
+    LocalAuthority,
+    Region,
+}

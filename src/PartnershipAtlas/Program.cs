@@ -1,0 +1,22 @@
+using PartnershipAtlas.Hosting;
+using PartnershipAtlas.Imports;
+
+var command = CommandLine.Parse(args);
+switch (command.Command)
+{
+    case "import":
+        return await ImportCommand.RunAsync(command);
+    case "serve":
+        var builder = WebApplication.CreateBuilder(command.HostArgs);
+        builder.AddAtlas();
+        var app = builder.Build();
+        app.MapAtlas();
+        await app.RunAsync();
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE...");
+        return 2;
+}
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
