@@ -11,6 +11,7 @@ public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : D
     public DbSet<Establishment> Establishments => Set<Establishment>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<EstablishmentLink> EstablishmentLinks => Set<EstablishmentLink>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
 

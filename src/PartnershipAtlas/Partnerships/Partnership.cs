@@ -9,6 +9,14 @@ public sealed class Partnership
 
     /// <summary>A GIAS group UID or code where the file has one, otherwise kind and normalised name.</summary>
     public required string SourceKey { get; set; }
+    /// <summary>The GIAS Group ID (e.g. TR00092) where the source has one.</summary>
+    public string? GroupId { get; set; }
+
+    /// <summary>The Companies House number of a trust or sponsor, where known.</summary>
+    public string? CompaniesHouseNumber { get; set; }
+
+    /// <summary>The source's status (Open, Closed, Proposed to open), where it gives one.</summary>
+    public string? Status { get; set; }
     public DateOnly? OpenDate { get; set; }
     public DateOnly? CloseDate { get; set; }
     public List<Membership> Memberships { get; set; } = [];

@@ -13,6 +13,9 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(p => p.Name).HasMaxLength(300);
         builder.Property(p => p.SourceKey).HasMaxLength(340);
+        builder.Property(p => p.GroupId).HasMaxLength(20);
+        builder.Property(p => p.CompaniesHouseNumber).HasMaxLength(20);
+        builder.Property(p => p.Status).HasMaxLength(40);
         builder.HasIndex(p => p.SourceKey).IsUnique();
         builder.HasIndex(p => new { p.Kind, p.Id });
     }

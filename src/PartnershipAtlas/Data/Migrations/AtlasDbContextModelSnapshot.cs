@@ -92,6 +92,44 @@ namespace PartnershipAtlas.Data.Migrations
                     b.ToTable("Establishments", (string)null);
                 });
 
+            modelBuilder.Entity("PartnershipAtlas.Establishments.EstablishmentLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EstablishedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkedUrn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkedUrn");
+
+                    b.HasIndex("Urn", "LinkedUrn", "LinkType")
+                        .IsUnique();
+
+                    b.ToTable("EstablishmentLinks", (string)null);
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Imports.ImportRejection", b =>
                 {
                     b.Property<long>("Id")
@@ -227,6 +265,14 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Property<DateOnly?>("CloseDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompaniesHouseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -243,6 +289,10 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Property<string>("SourceKey")
                         .IsRequired()
                         .HasMaxLength(340)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
