@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace PartnershipAtlas.Tests.Support;
+
+/// <summary>Runs the real executable's command line (the same build the server runs) in a child process.</summary>
+public static class AtlasCli
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    public static async Task<Result> RunAsync(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PartnershipAtlas.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add($"--ConnectionStrings:Atlas={connectionString}");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout + await stderr);
+    }
+}
