@@ -6,6 +6,8 @@ using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.Scheduling;
+using PartnershipAtlas.Imports.Sources;
 
 namespace PartnershipAtlas.Hosting;
 
@@ -20,6 +22,7 @@ public static class AtlasServices
         services.Configure<ImportOptions>(configuration.GetSection("Atlas:Import"));
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
         services.AddSingleton<ImportService>();
+        services.AddImportSources(configuration);
         return services;
     }
 
@@ -29,6 +32,7 @@ public static class AtlasServices
         builder.Services.AddAtlasCore(builder.Configuration);
         builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Atlas"));
         builder.Services.AddHostedService<StoreInitializer>();
+        builder.Services.AddImportSchedules(builder.Configuration);
         builder.Services.AddScoped<LoaderScope>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();

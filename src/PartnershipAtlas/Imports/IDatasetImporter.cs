@@ -9,4 +9,10 @@ public interface IDatasetImporter
     IReadOnlyList<string[]> RequiredColumns { get; }
 
     Task ApplyAsync(ImportContext context, CancellationToken cancellationToken);
+
+    /// <summary>What the dataset is and which tables it writes, for people reading the schedule and the command line.</summary>
+    string Description => Dataset;
+
+    /// <summary>The file DfE publishes for an extract date (e.g. <c>edubasealldata20250422.csv</c>), if it publishes one.</summary>
+    string? PublishedFileName(DateOnly date) => null;
 }

@@ -20,10 +20,33 @@ public sealed class ImportService(
 {
     public IReadOnlyCollection<string> Datasets => importers.Select(i => i.Dataset).ToList();
 
-    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken)
+    public IDatasetImporter Importer(string dataset) =>
+        importers.SingleOrDefault(i => i.Dataset == dataset)
+        ?? throw new ArgumentException($"Unknown dataset '{dataset}'. Known datasets: {string.Join(", ", Datasets)}.");
+
+    /// <summary>
+    /// The dataset a file belongs to, from its header: the importer whose required columns the file has, the most
+    /// specific first (a group-links file also has the columns an establishments file needs). Null when none fits.
+    /// </summary>
+    public async Task<IDatasetImporter?> RecogniseAsync(string path, CancellationToken cancellationToken)
     {
-        var importer = importers.SingleOrDefault(i => i.Dataset == dataset)
-            ?? throw new ArgumentException($"Unknown dataset '{dataset}'. Known datasets: {string.Join(", ", Datasets)}.");
+        var file = await SourceFile.InspectAsync(path, cancellationToken);
+        if (file.Length == 0 || file.FirstNulByte is not null || file.HasUtf16Bom) return null;
+        try
+        {
+            using var rows = CsvRows.Open(file);
+            return importers.Where(i => i.RequiredColumns.All(names => rows.Find(names) is not null))
+                .OrderByDescending(i => i.RequiredColumns.Count).FirstOrDefault();
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvMissingHeadersException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)
+    {
+        var importer = Importer(dataset);
         if (!File.Exists(path)) throw new FileNotFoundException($"File not found: {path}", path);
 
         var file = await SourceFile.InspectAsync(path, cancellationToken);
@@ -39,7 +62,7 @@ public sealed class ImportService(
             }
             else
             {
-                await ApplyAsync(importer, file, run, rejections, counts, cancellationToken);
+                await ApplyAsync(importer, file, run, rejections, counts, progress, cancellationToken);
                 run.Status = ImportStatus.Succeeded;
                 run.Message = rejections.Count == 0 ? null : $"{rejections.Count} row(s) rejected.";
             }
@@ -59,6 +82,25 @@ public sealed class ImportService(
         return run;
     }
 
+    /// <summary>Records a run that could not start (its source could not be fetched), so it shows in <c>importRuns</c>.</summary>
+    public async Task RecordFailureAsync(string dataset, string source, string message, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.ImportRuns.Add(new ImportRun
+        {
+            Dataset = dataset,
+            Source = source,
+            FileName = source,
+            StartedAt = now,
+            FinishedAt = now,
+            Status = ImportStatus.Failed,
+            Message = message,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Import of {Dataset} from {Source} failed: {Message}", dataset, source, message);
+    }
+
     private void Fail(ImportRun run, string message)
     {
         run.Status = ImportStatus.Failed;
@@ -66,10 +108,11 @@ public sealed class ImportService(
         logger.LogWarning("Import run {RunId} of {Dataset} failed: {Message}", run.Id, run.Dataset, message);
     }
 
-    private async Task ApplyAsync(IDatasetImporter importer, SourceFile file, ImportRun run, RejectionLog rejections, RowCounts counts, CancellationToken cancellationToken)
+    private async Task ApplyAsync(IDatasetImporter importer, SourceFile file, ImportRun run, RejectionLog rejections, RowCounts counts, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         CheckShape(file);
         using var rows = OpenRows(file);
+        rows.Progress = progress;
         CheckColumns(importer, rows);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -104,6 +147,7 @@ public sealed class ImportService(
     private static void CheckShape(SourceFile file)
     {
         if (file.Length == 0) throw new ImportRefusedException("the file is empty.");
+        if (file.HasUtf16Bom) throw new ImportRefusedException("the file is UTF-16; DfE files are Windows-1252 or UTF-8: save it as UTF-8.");
         if (file.FirstNulByte is long offset) throw new ImportRefusedException($"this is not a text file (binary content at byte {offset}).");
     }
 

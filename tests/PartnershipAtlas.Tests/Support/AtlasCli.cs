@@ -9,6 +9,17 @@ public static class AtlasCli
 
     public static async Task<Result> RunAsync(string connectionString, params string[] args)
     {
+        using var process = Start(connectionString, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Starts the command line with its output redirected (read it, or it may block when the pipe fills).</summary>
+    public static Process Start(string connectionString, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -18,11 +29,6 @@ public static class AtlasCli
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PartnershipAtlas.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.ArgumentList.Add($"--ConnectionStrings:Atlas={connectionString}");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout + await stderr);
+        return Process.Start(start)!;
     }
 }

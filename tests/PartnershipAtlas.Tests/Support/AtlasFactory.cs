@@ -10,7 +10,7 @@ using PartnershipAtlas.Imports;
 namespace PartnershipAtlas.Tests.Support;
 
 /// <summary>The real server (Program's own composition) on its own SQLite file, with no default data unless asked.</summary>
-public class AtlasFactory : WebApplicationFactory<Program>
+public class AtlasFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"atlas-test-{Guid.NewGuid():N}.db");
 
@@ -18,11 +18,16 @@ public class AtlasFactory : WebApplicationFactory<Program>
 
     protected virtual bool LoadDefaultData => false;
 
+    /// <summary>More configuration for a test's own server.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => settings ?? new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Atlas", ConnectionString);
         builder.UseSetting("Atlas:LoadDefaultData", LoadDefaultData ? "true" : "false");
+        builder.UseSetting("Atlas:Schedules:Enabled", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Imports files through the same service the command line and the schedules use.</summary>

@@ -13,9 +13,12 @@ public sealed class CsvRows : IDisposable
     private int nextLine;
     private bool lastRecordIncomplete;
 
-    private CsvRows(CsvDataReader reader)
+    private readonly Stream stream;
+
+    private CsvRows(CsvDataReader reader, Stream stream)
     {
         this.reader = reader;
+        this.stream = stream;
         for (var i = 0; i < reader.FieldCount; i++) ordinals.TryAdd(reader.GetName(i).Trim(), i);
         nextLine = 2;
     }
@@ -49,7 +52,7 @@ public sealed class CsvRows : IDisposable
         };
         try
         {
-            return new CsvRows(CsvDataReader.Create(text, options));
+            return new CsvRows(CsvDataReader.Create(text, options), text.BaseStream);
         }
         catch
         {
@@ -68,9 +71,17 @@ public sealed class CsvRows : IDisposable
         return null;
     }
 
+    /// <summary>Told how far the file has been read, every <see cref="ProgressEvery"/> records.</summary>
+    public IProgress<ImportProgress>? Progress { get; set; }
+
+    public const int ProgressEvery = 1000;
+
+    private int records;
+
     public async Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken)) return false;
+        if (++records % ProgressEvery == 0) Progress?.Report(new ImportProgress(records, stream.Position, stream.Length));
         Line = nextLine;
         var raw = reader.GetRawRecordSpan();
         nextLine += CountLineBreaks(raw);

@@ -4,7 +4,7 @@ using System.Text;
 namespace PartnershipAtlas.Imports.Csv;
 
 /// <summary>What one streaming pass over a file tells before it is parsed: its hash, encoding and shape.</summary>
-public sealed record SourceFile(string Path, long Length, string Sha256, Encoding Encoding, bool HasUtf8Bom, bool EndsWithLineBreak, long? FirstNulByte)
+public sealed record SourceFile(string Path, long Length, string Sha256, Encoding Encoding, bool HasUtf8Bom, bool HasUtf16Bom, bool EndsWithLineBreak, long? FirstNulByte)
 {
     public string FileName => System.IO.Path.GetFileName(Path);
 
@@ -38,8 +38,9 @@ public sealed record SourceFile(string Path, long Length, string Sha256, Encodin
         }
 
         var bom = headLength == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
+        var utf16 = headLength >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
         var encoding = validUtf8 ? new UTF8Encoding(false) : Encoding.GetEncoding(1252);
-        return new SourceFile(path, offset, Convert.ToHexStringLower(hash.GetHashAndReset()), encoding, bom, last == (byte)'\n', firstNul);
+        return new SourceFile(path, offset, Convert.ToHexStringLower(hash.GetHashAndReset()), encoding, bom, utf16, last == (byte)'\n', firstNul);
     }
 
     private static bool TryDecode(Decoder decoder, ReadOnlySpan<byte> chunk)

@@ -12,6 +12,10 @@ public sealed class GiasEstablishmentsImporter : IDatasetImporter
 
     public IReadOnlyList<string[]> RequiredColumns => GiasEstablishmentColumns.Required;
 
+    public string Description => "GIAS establishments (edubasealldata or a search export) -> Establishments, Partnerships, Memberships";
+
+    public string? PublishedFileName(DateOnly date) => $"edubasealldata{date:yyyyMMdd}.csv";
+
     public async Task ApplyAsync(ImportContext context, CancellationToken cancellationToken)
     {
         var (rows, connection, transaction) = (context.Rows, context.Connection, context.Transaction);
