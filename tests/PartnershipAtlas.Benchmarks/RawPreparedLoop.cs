@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PartnershipAtlas.Imports.Csv;
+using Sylvan.Data.Csv;
+
+namespace PartnershipAtlas.Benchmarks;
+
+/// <summary>
+/// The floor to compare the importer with: the same establishment rows and their network memberships inserted by the
+/// plainest loop there is (Sylvan reader, one prepared INSERT per table, one transaction, no validation, no upsert,
+/// no history, no run record).
+/// </summary>
+public static class RawPreparedLoop
+{
+    private static readonly string[] NetworkColumns = ["Trusts (name)", "SchoolSponsors (name)", "Federations (name)", "Diocese (name)", "LA (name)", "GOR (name)"];
+
+    public static async Task<int> RunAsync(string connectionString, string path)
+    {
+        var file = await SourceFile.InspectAsync(path, CancellationToken.None);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        using var text = new StreamReader(path, file.Encoding);
+        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { Delimiter = ',' });
+        int Col(string name) => csv.GetOrdinal(name);
+        var (urn, name, la, laName, number, phase, status, open, pupils, region) = (Col("URN"), Col("EstablishmentName"), Col("LA (code)"), Col("LA (name)"),
+            Col("EstablishmentNumber"), Col("PhaseOfEducation (name)"), Col("EstablishmentStatus (name)"), Col("OpenDate"), Col("NumberOfPupils"), Col("GOR (name)"));
+        var networks = NetworkColumns.Select(Col).ToArray();
+
+        var insertEstablishment = Command(connection, transaction,
+            "INSERT INTO Establishments (Urn, Name, LaCode, LaName, EstablishmentNumber, Phase, Status, OpenDate, NumberOfPupils, Region) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,$9)", 10);
+        var insertPartnership = Command(connection, transaction, "INSERT INTO Partnerships (Kind, Name, SourceKey) VALUES ('Other', $0, $1) RETURNING Id", 2);
+        var insertMembership = Command(connection, transaction,
+            "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Source) VALUES ($0, $1, 'Member', 'raw')", 2);
+        var partnershipIds = new Dictionary<string, long>();
+        var rows = 0;
+        while (await csv.ReadAsync())
+        {
+            rows++;
+            var id = int.Parse(csv.GetString(urn), CultureInfo.InvariantCulture);
+            Execute(insertEstablishment, id, csv.GetString(name), csv.GetString(la), csv.GetString(laName), Int(csv.GetString(number)), csv.GetString(phase),
+                csv.GetString(status), csv.GetString(open), Int(csv.GetString(pupils)), csv.GetString(region));
+            for (var n = 0; n < networks.Length; n++)
+            {
+                var network = csv.GetString(networks[n]);
+                if (network.Length == 0 || network == "Not applicable") continue;
+                var key = NetworkColumns[n] + ":" + network;
+                if (!partnershipIds.TryGetValue(key, out var partnershipId))
+                {
+                    Bind(insertPartnership, network, key);
+                    partnershipIds[key] = partnershipId = (long)insertPartnership.ExecuteScalar()!;
+                }
+                Execute(insertMembership, id, partnershipId);
+            }
+        }
+        await transaction.CommitAsync();
+        return rows;
+    }
+
+    private static object? Int(string value) => int.TryParse(value, out var n) ? n : null;
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter("$" + i, null));
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private static void Execute(SqliteCommand command, params object?[] values)
+    {
+        Bind(command, values);
+        command.ExecuteNonQuery();
+    }
+}
