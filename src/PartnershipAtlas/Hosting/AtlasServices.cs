@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Hosting.Health;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
 using PartnershipAtlas.Imports.Scheduling;
@@ -33,6 +34,7 @@ public static class AtlasServices
         builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Atlas"));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddImportSchedules(builder.Configuration);
+        builder.Services.AddAtlasHealth(builder.Configuration);
         builder.Services.AddScoped<LoaderScope>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
@@ -50,6 +52,7 @@ public static class AtlasServices
         app.UseStaticFiles();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
+        app.MapAtlasHealth();
         return app;
     }
 }
