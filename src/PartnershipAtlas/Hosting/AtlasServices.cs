@@ -5,6 +5,7 @@ using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Hosting.Health;
+using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
 using PartnershipAtlas.Imports.Scheduling;
@@ -35,6 +36,7 @@ public static class AtlasServices
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddImportSchedules(builder.Configuration);
         builder.Services.AddAtlasHealth(builder.Configuration);
+        builder.Services.AddAtlasTelemetry(builder.Configuration);
         builder.Services.AddScoped<LoaderScope>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
@@ -53,6 +55,7 @@ public static class AtlasServices
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         app.MapAtlasHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports.Csv;
 using Sylvan.Data.Csv;
 
@@ -49,10 +50,13 @@ public sealed class ImportService(
         var importer = Importer(dataset);
         if (!File.Exists(path)) throw new FileNotFoundException($"File not found: {path}", path);
 
+        using var activity = AtlasTelemetry.Source.StartActivity($"import {dataset}");
         var file = await SourceFile.InspectAsync(path, cancellationToken);
         var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromFileName(file.FileName) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
         var rejections = new RejectionLog();
         var counts = new RowCounts();
+        activity?.SetTag("atlas.import.run_id", run.Id).SetTag("atlas.import.file", file.FileName);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ImportRunId"] = run.Id, ["Dataset"] = dataset });
         try
         {
             if (await AlreadyImportedAsync(run, cancellationToken))
@@ -79,6 +83,8 @@ public sealed class ImportService(
         }
 
         await FinishRunAsync(run, counts, rejections, CancellationToken.None);
+        activity?.SetTag("atlas.import.status", run.Status.ToString());
+        logger.LogInformation("Import run {RunId} of {Dataset} {File}: {Status}", run.Id, dataset, file.FileName, run.Status);
         return run;
     }
 
@@ -213,5 +219,6 @@ public sealed class ImportService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ImportRuns.Update(run);
         await db.SaveChangesAsync(cancellationToken);
+        AtlasTelemetry.RecordImport(run);
     }
 }

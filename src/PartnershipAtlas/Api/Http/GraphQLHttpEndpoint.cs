@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using PartnershipAtlas.Hosting.Telemetry;
 
 namespace PartnershipAtlas.Api.Http;
 
@@ -74,6 +75,12 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             return;
         }
 
+        var operation = SelectedOperation(document, request.OperationName);
+        var operationType = operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";
+        using var activity = AtlasTelemetry.Source.StartActivity($"graphql {request.OperationName ?? operationType}");
+        activity?.SetTag("graphql.operation.name", request.OperationName).SetTag("graphql.operation.type", operationType);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GraphQLOperation"] = request.OperationName ?? operationType });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -91,6 +98,9 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
                 return Task.CompletedTask;
             },
         });
+        var outcome = result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "rejected") : "ok";
+        AtlasTelemetry.GraphQLRequests.Add(1, new("operation.type", operationType), new("outcome", outcome));
+        AtlasTelemetry.GraphQLDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("operation.type", operationType));
         await WriteResultAsync(http, result, mediaType);
     }
 
