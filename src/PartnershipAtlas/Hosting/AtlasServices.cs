@@ -6,6 +6,7 @@ using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.Reference;
 
 namespace PartnershipAtlas.Hosting;
 
@@ -19,6 +20,10 @@ public static class AtlasServices
         services.AddAtlasStore(configuration);
         services.Configure<ImportOptions>(configuration.GetSection("Atlas:Import"));
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
+        services.AddSingleton<IDatasetImporter, LaCodesImporter>();
+        services.AddSingleton<IDatasetImporter, DiocesesImporter>();
+        services.AddSingleton<IDatasetImporter, AreaNetworksImporter>();
+        services.AddSingleton<AreaMemberships>();
         services.AddSingleton<ImportService>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Imports.Reference;
 using Sylvan.Data.Csv;
 
 namespace PartnershipAtlas.Imports;
@@ -15,6 +16,7 @@ public sealed class ImportService(
     IDbContextFactory<AtlasDbContext> contexts,
     IEnumerable<IDatasetImporter> importers,
     IOptions<ImportOptions> options,
+    AreaMemberships areaMemberships,
     TimeProvider clock,
     ILogger<ImportService> logger)
 {
@@ -98,6 +100,7 @@ public sealed class ImportService(
             throw new ImportRefusedException(
                 $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
         }
+        await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

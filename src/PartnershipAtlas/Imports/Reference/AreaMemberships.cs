@@ -1,0 +1,103 @@
+using System.Data.Common;
+using System.Globalization;
+using PartnershipAtlas.Imports.Gias;
+
+namespace PartnershipAtlas.Imports.Reference;
+
+/// <summary>
+/// Derives the members of area networks from establishments, after every import (inside its transaction), so they
+/// follow whatever the latest establishments and reference lists say. An establishment's LA at a date is its current
+/// LA code from the day that code began (la-codes valid_from), and before that the code it replaced when the list
+/// gives exactly one (928 before 940/941, 909 before 942/943, 835 before 838); where a new code replaced several
+/// (839 Bournemouth, Christchurch and Poole) the earlier LA is not guessed. Memberships written here have source
+/// <c>area-derived</c> and are recomputed whole each time: areas' members (by LA code, or LA code and district) and
+/// each establishment's LA before a reorganisation. The LA membership a GIAS import gives for a code that began
+/// later starts on that code's first day.
+/// </summary>
+public sealed class AreaMemberships
+{
+    public const string Source = "area-derived";
+
+    private sealed record School(int Urn, string LaCode, string? District, DateOnly? Open, DateOnly? Close);
+
+    private sealed record Coverage(int PartnershipId, string LaCode, string? District, DateOnly? From, DateOnly? To);
+
+    private sealed record Succession(string FromCode, DateOnly Date);
+
+    /// <summary>One span of an establishment in one LA: from, to (exclusive), null for open ends.</summary>
+    private sealed record LaSpan(string LaCode, string? District, DateOnly? From, DateOnly? To);
+
+    public async Task DeriveAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
+    {
+        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM Memberships WHERE Source = @p0", cancellationToken, Source);
+        var coverages = (await ReadAsync(connection, transaction, "SELECT PartnershipId, LaCode, District, ValidFrom, ValidTo FROM AreaCoverages",
+            r => new Coverage(r.GetInt32(0), r.GetString(1), Text(r, 2), Date(r, 3), Date(r, 4)), cancellationToken)).ToLookup(c => c.LaCode);
+        var successions = (await ReadAsync(connection, transaction, "SELECT ToCode, FromCode, Date FROM LocalAuthoritySuccessions",
+            r => (To: r.GetString(0), Step: new Succession(r.GetString(1), Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
+        var laPartnerships = (await ReadAsync(connection, transaction, "SELECT SourceKey, Id FROM Partnerships WHERE Kind = 'LocalAuthority'",
+            r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
+        if (coverages.Count == 0 && successions.Count == 0) return;
+        var schools = await ReadAsync(connection, transaction, "SELECT Urn, LaCode, District, OpenDate, CloseDate FROM Establishments WHERE LaCode IS NOT NULL",
+            r => new School(r.GetInt32(0), r.GetString(1), Text(r, 2), Date(r, 3), Date(r, 4)), cancellationToken);
+
+        using var insert = new PreparedCommand(connection, transaction,
+            "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, 'Member', @p2, @p3, @p4, @p5)", 6);
+        foreach (var school in schools)
+        {
+            foreach (var span in Spans(school, successions[school.LaCode].ToList()))
+            {
+                if (span.LaCode != school.LaCode && laPartnerships.TryGetValue($"LOCAL_AUTHORITY:{span.LaCode}", out var earlierLa))
+                {
+                    await insert.ExecuteAsync(cancellationToken, school.Urn, earlierLa, span.From, span.To, Source, runId);
+                }
+                foreach (var area in coverages[span.LaCode].Where(a => a.District is null || string.Equals(a.District, span.District, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var (from, to) = (Later(span.From, area.From), Earlier(span.To, area.To));
+                    if (from is { } f && to is { } t && t <= f) continue;
+                    await insert.ExecuteAsync(cancellationToken, school.Urn, area.PartnershipId, from, to, Source, runId);
+                }
+            }
+        }
+        await StartGiasLaMembershipsWithTheirCodeAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <summary>The establishment's LA spans: its current code (from the code's first day) and the single code before it.</summary>
+    private static IEnumerable<LaSpan> Spans(School school, List<Succession> before)
+    {
+        var changed = before.Count == 0 ? (DateOnly?)null : before.Min(s => s.Date);
+        var current = new LaSpan(school.LaCode, school.District, Later(changed, school.Open), school.Close);
+        if (current.To is not { } end || current.From is not { } start || end > start) yield return current;
+        if (before.Count != 1 || changed is not { } date || school.Open >= date) yield break;
+        yield return new LaSpan(before[0].FromCode, null, school.Open, Earlier(date, school.Close));
+    }
+
+    private static Task StartGiasLaMembershipsWithTheirCodeAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        SqlText.ExecuteAsync(connection, transaction, """
+            UPDATE Memberships SET Joined = (
+                SELECT MIN(s.Date) FROM LocalAuthoritySuccessions s JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
+                WHERE p.Id = Memberships.PartnershipId)
+            WHERE Source = @p0 AND EXISTS (
+                SELECT 1 FROM LocalAuthoritySuccessions s JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
+                WHERE p.Id = Memberships.PartnershipId AND (Memberships.Joined IS NULL OR Memberships.Joined < s.Date))
+            """, cancellationToken, GiasEstablishmentsImporter.Name);
+
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateOnly? Date(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<List<T>> ReadAsync<T>(DbConnection connection, DbTransaction transaction, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<T>();
+        while (await reader.ReadAsync(cancellationToken)) list.Add(map(reader));
+        return list;
+    }
+}
