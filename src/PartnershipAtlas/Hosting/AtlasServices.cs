@@ -2,10 +2,12 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using PartnershipAtlas.Api;
+using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.PartnershipsFile;
 using PartnershipAtlas.Imports.Reference;
 
 namespace PartnershipAtlas.Hosting;
@@ -23,6 +25,7 @@ public static class AtlasServices
         services.AddSingleton<IDatasetImporter, LaCodesImporter>();
         services.AddSingleton<IDatasetImporter, DiocesesImporter>();
         services.AddSingleton<IDatasetImporter, AreaNetworksImporter>();
+        services.AddSingleton<IDatasetImporter, PartnershipsFileImporter>();
         services.AddSingleton<AreaMemberships>();
         services.AddSingleton<ImportService>();
         return services;
@@ -37,6 +40,7 @@ public static class AtlasServices
         builder.Services.AddScoped<LoaderScope>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
             .AddSystemTextJson()
@@ -49,6 +53,8 @@ public static class AtlasServices
     public static WebApplication MapAtlas(this WebApplication app)
     {
         app.UseStaticFiles();
+        var apiKeys = app.Services.GetRequiredService<ApiKeyAuthentication>();
+        app.Use((http, next) => apiKeys.InvokeAsync(http, next));
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         return app;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using PartnershipAtlas.Imports.Gias;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -30,15 +29,15 @@ public sealed class AreaMemberships
     public async Task DeriveAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
     {
         await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM Memberships WHERE Source = @p0", cancellationToken, Source);
-        var coverages = (await ReadAsync(connection, transaction, "SELECT PartnershipId, LaCode, District, ValidFrom, ValidTo FROM AreaCoverages",
-            r => new Coverage(r.GetInt32(0), r.GetString(1), Text(r, 2), Date(r, 3), Date(r, 4)), cancellationToken)).ToLookup(c => c.LaCode);
-        var successions = (await ReadAsync(connection, transaction, "SELECT ToCode, FromCode, Date FROM LocalAuthoritySuccessions",
-            r => (To: r.GetString(0), Step: new Succession(r.GetString(1), Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
-        var laPartnerships = (await ReadAsync(connection, transaction, "SELECT SourceKey, Id FROM Partnerships WHERE Kind = 'LocalAuthority'",
+        var coverages = (await SqlText.QueryAsync(connection, transaction, "SELECT PartnershipId, LaCode, District, ValidFrom, ValidTo FROM AreaCoverages",
+            r => new Coverage(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken)).ToLookup(c => c.LaCode);
+        var successions = (await SqlText.QueryAsync(connection, transaction, "SELECT ToCode, FromCode, Date FROM LocalAuthoritySuccessions",
+            r => (To: r.GetString(0), Step: new Succession(r.GetString(1), SqlText.Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
+        var laPartnerships = (await SqlText.QueryAsync(connection, transaction, "SELECT SourceKey, Id FROM Partnerships WHERE Kind = 'LocalAuthority'",
             r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
         if (coverages.Count == 0 && successions.Count == 0) return;
-        var schools = await ReadAsync(connection, transaction, "SELECT Urn, LaCode, District, OpenDate, CloseDate FROM Establishments WHERE LaCode IS NOT NULL",
-            r => new School(r.GetInt32(0), r.GetString(1), Text(r, 2), Date(r, 3), Date(r, 4)), cancellationToken);
+        var schools = await SqlText.QueryAsync(connection, transaction, "SELECT Urn, LaCode, District, OpenDate, CloseDate FROM Establishments WHERE LaCode IS NOT NULL",
+            r => new School(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken);
 
         using var insert = new PreparedCommand(connection, transaction,
             "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, 'Member', @p2, @p3, @p4, @p5)", 6);
@@ -84,20 +83,4 @@ public sealed class AreaMemberships
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
-
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateOnly? Date(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task<List<T>> ReadAsync<T>(DbConnection connection, DbTransaction transaction, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<T>();
-        while (await reader.ReadAsync(cancellationToken)) list.Add(map(reader));
-        return list;
-    }
 }
