@@ -100,7 +100,7 @@ public sealed class ImportService(
             throw new ImportRefusedException(
                 $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
         }
-        await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
+        if (AreaMemberships.Inputs.Contains(importer.Dataset)) await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

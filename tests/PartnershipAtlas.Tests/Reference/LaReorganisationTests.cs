@@ -90,6 +90,24 @@ public sealed class LaReorganisationTests(LaReorganisationTests.Imported importe
         Assert.All(blackpool["members"]!["nodes"]!.AsArray(), m => Assert.Equal("area-derived", m!["source"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task A_teaching_school_hub_area_file_gives_the_hub_the_schools_of_its_area()
+    {
+        using var hubs = new TempCsv("teaching-school-hubs-test.csv",
+            "kind,area_key,area_name,la_code,district,valid_from,valid_to,source,as_of",
+            "TEACHING_SCHOOL_HUB,TSH:TEST,Test hub (format test; not a published hub),890,,2021-09-01,,test fixture,2021-09-01");
+
+        var run = await imported.ImportAsync("area-networks", hubs.Path);
+        var served = await PartnershipsAsync(990006, "2022-01-01", "TEACHING_SCHOOL_HUB");
+        var before = await PartnershipsAsync(990006, "2021-01-01", "TEACHING_SCHOOL_HUB");
+        var elsewhere = await PartnershipsAsync(990007, "2022-01-01", "TEACHING_SCHOOL_HUB");
+
+        Assert.Equal(PartnershipAtlas.Imports.ImportStatus.Succeeded, run.Status);
+        Assert.Equal(["Test hub (format test; not a published hub)"], served);
+        Assert.Empty(before);
+        Assert.Empty(elsewhere);
+    }
+
     /// <summary>The areas whose rows in a list cover this LA and district on the date.</summary>
     private static IEnumerable<string> Recount(CsvRecount list, string laCode, string district, string asOf) => list.Rows
         .Where(r => list.Value(r, "la_code") == laCode && (list.Value(r, "district") is "" || list.Value(r, "district") == district))

@@ -4,7 +4,7 @@ using PartnershipAtlas.Imports.Gias;
 namespace PartnershipAtlas.Imports.Reference;
 
 /// <summary>
-/// Derives the members of area networks from establishments, after every import (inside its transaction), so they
+/// Derives the members of area networks from establishments, after every import of one of its <see cref="Inputs"/> (inside that import's transaction), so they
 /// follow whatever the latest establishments and reference lists say. An establishment's LA at a date is its current
 /// LA code from the day that code began (la-codes valid_from), and before that the code it replaced when the list
 /// gives exactly one (928 before 940/941, 909 before 942/943, 835 before 838); where a new code replaced several
@@ -16,6 +16,12 @@ namespace PartnershipAtlas.Imports.Reference;
 public sealed class AreaMemberships
 {
     public const string Source = "area-derived";
+
+    /// <summary>The datasets whose files change what is derived (establishments' LA, district and dates; the lists): only they re-derive.</summary>
+    public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        GiasEstablishmentsImporter.Name, LaCodesImporter.Name, AreaNetworksImporter.Name,
+    };
 
     private sealed record School(int Urn, string LaCode, string? District, DateOnly? Open, DateOnly? Close);
 
