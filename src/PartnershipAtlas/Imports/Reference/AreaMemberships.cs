@@ -10,8 +10,8 @@ namespace PartnershipAtlas.Imports.Reference;
 /// gives exactly one (928 before 940/941, 909 before 942/943, 835 before 838); where a new code replaced several
 /// (839 Bournemouth, Christchurch and Poole) the earlier LA is not guessed. Memberships written here have source
 /// <c>area-derived</c> and are recomputed whole each time: areas' members (by LA code, or LA code and district) and
-/// each establishment's LA before a reorganisation. The LA membership a GIAS import gives for a code that began
-/// later starts on that code's first day.
+/// each establishment's LA before a reorganisation. The LA memberships a GIAS import gives are fitted to the
+/// dates each code was in use (<see cref="FitGiasLaMembershipsToTheirCodesAsync"/>).
 /// </summary>
 public sealed class AreaMemberships
 {
@@ -42,6 +42,9 @@ public sealed class AreaMemberships
         var laPartnerships = (await SqlText.QueryAsync(connection, transaction, "SELECT SourceKey, Id FROM Partnerships WHERE Kind = 'LocalAuthority'",
             r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
         if (coverages.Count == 0 && successions.Count == 0) return;
+        var seenInLa = (await SqlText.QueryAsync(connection, transaction,
+            $"SELECT m.EstablishmentUrn, m.PartnershipId FROM Memberships m JOIN Partnerships p ON p.Id = m.PartnershipId WHERE p.Kind = 'LocalAuthority' AND m.Source = '{GiasEstablishmentsImporter.Name}'",
+            r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken)).ToHashSet();
         var schools = await SqlText.QueryAsync(connection, transaction, "SELECT Urn, LaCode, District, OpenDate, CloseDate FROM Establishments WHERE LaCode IS NOT NULL",
             r => new School(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken);
 
@@ -51,7 +54,7 @@ public sealed class AreaMemberships
         {
             foreach (var span in Spans(school, successions[school.LaCode].ToList()))
             {
-                if (span.LaCode != school.LaCode && laPartnerships.TryGetValue($"LOCAL_AUTHORITY:{span.LaCode}", out var earlierLa))
+                if (span.LaCode != school.LaCode && laPartnerships.TryGetValue($"LOCAL_AUTHORITY:{span.LaCode}", out var earlierLa) && !seenInLa.Contains((school.Urn, earlierLa)))
                 {
                     await insert.ExecuteAsync(cancellationToken, school.Urn, earlierLa, span.From, span.To, Source, runId);
                 }
@@ -63,7 +66,7 @@ public sealed class AreaMemberships
                 }
             }
         }
-        await StartGiasLaMembershipsWithTheirCodeAsync(connection, transaction, cancellationToken);
+        await FitGiasLaMembershipsToTheirCodesAsync(connection, transaction, cancellationToken);
     }
 
     /// <summary>The establishment's LA spans: its current code (from the code's first day) and the single code before it.</summary>
@@ -76,15 +79,36 @@ public sealed class AreaMemberships
         yield return new LaSpan(before[0].FromCode, null, school.Open, Earlier(date, school.Close));
     }
 
-    private static Task StartGiasLaMembershipsWithTheirCodeAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        SqlText.ExecuteAsync(connection, transaction, """
+    /// <summary>
+    /// Fits the LA memberships GIAS imports give to the dates each code was in use: a membership of a code starts no
+    /// earlier than the code began and ends no later than it ended; and when the establishment was seen in the code a
+    /// new code replaced, its membership of the new code starts on the day of the change, not on the later extract.
+    /// </summary>
+    private static async Task FitGiasLaMembershipsToTheirCodesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string CodeOfMembership = "JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || a.Code WHERE p.Id = Memberships.PartnershipId";
+        await SqlText.ExecuteAsync(connection, transaction, $"""
+            UPDATE Memberships SET Joined = (SELECT a.ValidFrom FROM LocalAuthorityAreas a {CodeOfMembership})
+            WHERE Source = @p0 AND EXISTS (SELECT 1 FROM LocalAuthorityAreas a {CodeOfMembership}
+                AND a.ValidFrom IS NOT NULL AND (Memberships.Joined IS NULL OR Memberships.Joined < a.ValidFrom))
+            """, cancellationToken, GiasEstablishmentsImporter.Name);
+        await SqlText.ExecuteAsync(connection, transaction, $"""
+            UPDATE Memberships SET "Left" = (SELECT a.ValidTo FROM LocalAuthorityAreas a {CodeOfMembership})
+            WHERE Source = @p0 AND EXISTS (SELECT 1 FROM LocalAuthorityAreas a {CodeOfMembership}
+                AND a.ValidTo IS NOT NULL AND (Memberships."Left" IS NULL OR Memberships."Left" > a.ValidTo) AND (Memberships.Joined IS NULL OR Memberships.Joined < a.ValidTo))
+            """, cancellationToken, GiasEstablishmentsImporter.Name);
+        await SqlText.ExecuteAsync(connection, transaction, """
             UPDATE Memberships SET Joined = (
                 SELECT MIN(s.Date) FROM LocalAuthoritySuccessions s JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
                 WHERE p.Id = Memberships.PartnershipId)
             WHERE Source = @p0 AND EXISTS (
-                SELECT 1 FROM LocalAuthoritySuccessions s JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
-                WHERE p.Id = Memberships.PartnershipId AND (Memberships.Joined IS NULL OR Memberships.Joined < s.Date))
+                SELECT 1 FROM LocalAuthoritySuccessions s
+                JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
+                JOIN Partnerships old ON old.SourceKey = 'LOCAL_AUTHORITY:' || s.FromCode
+                JOIN Memberships before ON before.PartnershipId = old.Id AND before.EstablishmentUrn = Memberships.EstablishmentUrn AND before.Source = @p0
+                WHERE p.Id = Memberships.PartnershipId AND Memberships.Joined > s.Date)
             """, cancellationToken, GiasEstablishmentsImporter.Name);
+    }
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
