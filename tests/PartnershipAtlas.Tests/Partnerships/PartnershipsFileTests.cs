@@ -138,6 +138,18 @@ public sealed class PartnershipsFileTests(PartnershipsFileTests.Imported importe
         }
     }
 
+    [Fact]
+    public async Task A_series_that_ends_before_it_starts_is_a_clear_error()
+    {
+        var id = await IdOfAsync("PROGRAMME_CLUSTER");
+
+        var result = await imported.CreateClient().QueryAsync(
+            "query($id: ID!) { node(id: $id) { ... on Partnership { memberCountSeries(from: \"2021-01-01\", to: \"2020-01-01\", interval: MONTH) { count } } } }", new { id });
+
+        Assert.Equal("INVALID_DATE_RANGE", result["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains("is before", result["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "partnership,B1,PROGRAMME_CLUSTER,Bad,,,,,,,,,,,,,,,,\nmember,B1,,,,,,,999999999,,,MEMBER,2020-01-01,,,,,,,", "line 3: URN 999999999 is not a known establishment" },
