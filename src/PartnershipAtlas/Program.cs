@@ -6,6 +6,8 @@ switch (command.Command)
 {
     case "import":
         return await ImportCommand.RunAsync(command);
+    case "api-key":
+        return PartnershipAtlas.Api.Auth.ApiKeyCommand.Run(command.Operands);
     case "serve":
         var builder = WebApplication.CreateBuilder(command.HostArgs);
         builder.AddAtlas();
@@ -14,7 +16,7 @@ switch (command.Command)
         await app.RunAsync();
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE...");
+        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE..., api-key [KEY]");
         return 2;
 }
 

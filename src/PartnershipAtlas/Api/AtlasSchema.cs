@@ -12,6 +12,7 @@ public sealed class AtlasSchema : Schema
     {
         Description = "PartnershipAtlas: how England's schools work together.";
         Query = new AtlasQuery();
+        Mutation = new AtlasMutation();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
     }
@@ -28,5 +29,16 @@ public sealed class AtlasQuery : ObjectGraphType
         PartnershipQueries.AddTo(this);
         ImportRunQueries.AddTo(this);
         NodeQueries.AddTo(this);
+    }
+}
+
+/// <summary>The root mutation, for editors (API key with the editor role); run serially, as GraphQL runs mutations.</summary>
+public sealed class AtlasMutation : ObjectGraphType
+{
+    public AtlasMutation()
+    {
+        Name = "Mutation";
+        Description = "Changes to hand-kept networks: refused without an API key holding the editor role (X-Api-Key or Authorization: ApiKey …).";
+        PartnershipMutations.AddTo(this);
     }
 }

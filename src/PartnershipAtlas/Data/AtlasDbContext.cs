@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Partnerships;
+using PartnershipAtlas.Reference;
 
 namespace PartnershipAtlas.Data;
 
@@ -12,6 +13,11 @@ public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : D
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<EstablishmentLink> EstablishmentLinks => Set<EstablishmentLink>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<LocalAuthorityArea> LocalAuthorityAreas => Set<LocalAuthorityArea>();
+    public DbSet<LocalAuthoritySuccession> LocalAuthoritySuccessions => Set<LocalAuthoritySuccession>();
+    public DbSet<AreaCoverage> AreaCoverages => Set<AreaCoverage>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
 

@@ -2,12 +2,15 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using PartnershipAtlas.Api;
+using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Hosting.Health;
 using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.PartnershipsFile;
+using PartnershipAtlas.Imports.Reference;
 using PartnershipAtlas.Imports.Scheduling;
 using PartnershipAtlas.Imports.Sources;
 
@@ -23,6 +26,11 @@ public static class AtlasServices
         services.AddAtlasStore(configuration);
         services.Configure<ImportOptions>(configuration.GetSection("Atlas:Import"));
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
+        services.AddSingleton<IDatasetImporter, LaCodesImporter>();
+        services.AddSingleton<IDatasetImporter, DiocesesImporter>();
+        services.AddSingleton<IDatasetImporter, AreaNetworksImporter>();
+        services.AddSingleton<IDatasetImporter, PartnershipsFileImporter>();
+        services.AddSingleton<AreaMemberships>();
         services.AddSingleton<ImportService>();
         services.AddImportSources(configuration);
         return services;
@@ -40,6 +48,7 @@ public static class AtlasServices
         builder.Services.AddScoped<LoaderScope>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
             .AddSystemTextJson()
@@ -52,6 +61,8 @@ public static class AtlasServices
     public static WebApplication MapAtlas(this WebApplication app)
     {
         app.UseStaticFiles();
+        var apiKeys = app.Services.GetRequiredService<ApiKeyAuthentication>();
+        app.Use((http, next) => apiKeys.InvokeAsync(http, next));
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         app.MapAtlasHealth();

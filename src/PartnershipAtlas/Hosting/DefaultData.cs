@@ -17,8 +17,16 @@ public static class DefaultData
         return null;
     }
 
-    /// <summary>Each dataset folder's CSV files, in name order (so older extracts load first).</summary>
+    /// <summary>
+    /// The reference lists (<c>data/reference/&lt;dataset&gt;/*.csv</c>, beside <c>data/default</c>) and then each default
+    /// dataset folder's CSV files, in name order (so older extracts load first).
+    /// </summary>
     public static IEnumerable<(string Dataset, string File)> Files(string folder) =>
+        (Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)) is { } data && Directory.Exists(Path.Combine(data, "reference"))
+            ? DatasetFiles(Path.Combine(data, "reference"))
+            : []).Concat(DatasetFiles(folder));
+
+    private static IEnumerable<(string Dataset, string File)> DatasetFiles(string folder) =>
         Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
             .SelectMany(dir => Directory.EnumerateFiles(dir, "*.csv").Order(StringComparer.Ordinal).Select(file => (Path.GetFileName(dir), file)));
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Imports.Reference;
 using Sylvan.Data.Csv;
 
 namespace PartnershipAtlas.Imports;
@@ -16,6 +17,7 @@ public sealed class ImportService(
     IDbContextFactory<AtlasDbContext> contexts,
     IEnumerable<IDatasetImporter> importers,
     IOptions<ImportOptions> options,
+    AreaMemberships areaMemberships,
     TimeProvider clock,
     ILogger<ImportService> logger)
 {
@@ -147,6 +149,7 @@ public sealed class ImportService(
             throw new ImportRefusedException(
                 $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
         }
+        if (AreaMemberships.Inputs.Contains(importer.Dataset)) await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -2,12 +2,17 @@ using PartnershipAtlas.Establishments;
 
 namespace PartnershipAtlas.Partnerships;
 
-/// <summary>An establishment's membership of a partnership between two dates.</summary>
+/// <summary>
+/// A member's membership of a partnership between two dates. The member is an establishment (by URN) or an
+/// organisation that is not a school in GIAS: exactly one of <see cref="EstablishmentUrn"/> and <see cref="OrganisationId"/> is set.
+/// </summary>
 public sealed class Membership
 {
     public long Id { get; set; }
-    public int EstablishmentUrn { get; set; }
+    public int? EstablishmentUrn { get; set; }
     public Establishment? Establishment { get; set; }
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
     public int PartnershipId { get; set; }
     public Partnership? Partnership { get; set; }
     public MembershipRole Role { get; set; }

@@ -4,21 +4,79 @@ using PartnershipAtlas.Establishments;
 
 namespace PartnershipAtlas.Partnerships;
 
-/// <summary>An establishment's membership of a network.</summary>
+/// <summary>A member's membership of a network.</summary>
 public sealed class MembershipGraphType : ObjectGraphType<Membership>
 {
+    public const string TypeName = "Membership";
+
     public MembershipGraphType()
     {
-        Name = "Membership";
-        Description = "An establishment's membership of a network, with its role and dates.";
+        Name = TypeName;
+        Description = "A member's membership of a network, with its role and dates. The member is an establishment or an organisation that is not a school.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The membership's global id (endMembership takes it).").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<MembershipRoleGraphType>>("role").Description("The part the member plays in the network.").Resolve(c => c.Source.Role);
         Field<DateScalar>("joined").Description("When the membership began; null when the source does not say.").Resolve(c => c.Source.Joined);
         Field<DateScalar>("left").Description("When the membership ended; null while it lasts.").Resolve(c => c.Source.Left);
-        Field<NonNullGraphType<StringGraphType>>("source").Description("The dataset that recorded the membership (e.g. gias-establishments).").Resolve(c => c.Source.Source);
+        Field<NonNullGraphType<StringGraphType>>("source")
+            .Description("What recorded the membership: a dataset (gias-establishments, partnerships), area-derived (from an area reference list), or api.")
+            .Resolve(c => c.Source.Source);
         Field<IdGraphType>("importRunId").Description("The import run that last wrote the membership.").Resolve(c => c.Source.ImportRunId);
         Field<NonNullGraphType<PartnershipGraphType>>("partnership").Description("The network.")
             .Resolve(c => c.Source.Partnership is { } p ? p : PartnershipLoaders.ById(c, c.Source.PartnershipId));
-        Field<NonNullGraphType<EstablishmentGraphType>>("establishment").Description("The member establishment.")
-            .Resolve(c => c.Source.Establishment is { } e ? e : EstablishmentLoaders.ByUrn(c, c.Source.EstablishmentUrn));
+        Field<EstablishmentGraphType>("establishment").Description("The member establishment; null when the member is an organisation.")
+            .Resolve(c => c.Source.Establishment is { } e ? e : c.Source.EstablishmentUrn is int urn ? EstablishmentLoaders.ByUrn(c, urn) : null);
+        Field<OrganisationGraphType>("organisation").Description("The member organisation that is not a school; null when the member is an establishment.")
+            .Resolve(c => c.Source.Organisation is { } o ? o : c.Source.OrganisationId is int id ? PartnershipLoaders.OrganisationById(c, id) : null);
+    }
+}
+
+/// <summary>A non-school member of networks.</summary>
+public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
+{
+    public OrganisationGraphType()
+    {
+        Name = "Organisation";
+        Description = "A member of networks that is not a school in GIAS: a university, charity, independent school, funder, research school…";
+        Field<NonNullGraphType<IntGraphType>>("organisationId").Description("The organisation's number (addMember takes it).").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The organisation's name.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<OrganisationKindGraphType>>("kind").Description("What sort of organisation it is.").Resolve(c => c.Source.Kind);
+    }
+}
+
+public sealed class OrganisationKindGraphType : EnumerationGraphType<OrganisationKind>
+{
+    public OrganisationKindGraphType()
+    {
+        Name = "OrganisationKind";
+        Description = "What sort of organisation a non-school member is.";
+    }
+}
+
+/// <summary>A review event.</summary>
+public sealed class ReviewGraphType : ObjectGraphType<Review>
+{
+    public ReviewGraphType()
+    {
+        Name = "Review";
+        Description = "A dated self-review, peer review or follow-up support event in a partnership's review cycle.";
+        Field<NonNullGraphType<DateScalar>>("date").Description("When it took place.").Resolve(c => c.Source.Date);
+        Field<NonNullGraphType<ReviewKindGraphType>>("kind").Description("SELF_REVIEW, PEER_REVIEW or FOLLOW_UP_SUPPORT.").Resolve(c => c.Source.Kind);
+        Field<EstablishmentGraphType>("reviewer").Description("The reviewing school (for a self-review, the school itself).")
+            .Resolve(c => c.Source.ReviewerUrn is int urn ? EstablishmentLoaders.ByUrn(c, urn) : null);
+        Field<EstablishmentGraphType>("reviewed").Description("The school reviewed or supported.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.ReviewedUrn));
+        Field<IntGraphType>("reviewerUrn").Description("The reviewing school's URN.").Resolve(c => c.Source.ReviewerUrn);
+        Field<NonNullGraphType<IntGraphType>>("reviewedUrn").Description("The reviewed school's URN.").Resolve(c => c.Source.ReviewedUrn);
+        Field<StringGraphType>("focus").Description("What the review looked at.").Resolve(c => c.Source.Focus);
+        Field<StringGraphType>("outcome").Description("What it found or agreed.").Resolve(c => c.Source.Outcome);
+        Field<NonNullGraphType<StringGraphType>>("source").Description("What recorded it: partnerships (a file) or api.").Resolve(c => c.Source.Source);
+    }
+}
+
+public sealed class ReviewKindGraphType : EnumerationGraphType<ReviewKind>
+{
+    public ReviewKindGraphType()
+    {
+        Name = "ReviewKind";
+        Description = "The steps of a peer-review cycle: SELF_REVIEW, PEER_REVIEW, FOLLOW_UP_SUPPORT.";
     }
 }

@@ -21,11 +21,11 @@ public static class MembershipQueries
         AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, CancellationToken cancellationToken)
     {
         var rows = await db.Active(asOf, kinds)
-            .Where(m => urns.Contains(m.EstablishmentUrn))
+            .Where(m => m.EstablishmentUrn != null && urns.Contains(m.EstablishmentUrn.Value))
             .Include(m => m.Partnership)
             .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(m => m.EstablishmentUrn).ToDictionary(g => g.Key, g => (IReadOnlyList<Membership>)g.ToList());
+        return rows.GroupBy(m => m.EstablishmentUrn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Membership>)g.ToList());
     }
 
     /// <summary>How many active members each of many partnerships has.</summary>

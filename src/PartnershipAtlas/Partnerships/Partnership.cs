@@ -17,7 +17,17 @@ public sealed class Partnership
 
     /// <summary>The source's status (Open, Closed, Proposed to open), where it gives one.</summary>
     public string? Status { get; set; }
+    /// <summary>The code a reference list gives it (GIAS diocese code such as CE23, DfE LA code such as 850).</summary>
+    public string? Code { get; set; }
+
+    /// <summary>Hard or soft, for federations; null otherwise or when unknown.</summary>
+    public FederationType? FederationType { get; set; }
+
+    /// <summary>Church of England or Roman Catholic, for dioceses; null otherwise or when unknown.</summary>
+    public DioceseDenomination? Denomination { get; set; }
+
     public DateOnly? OpenDate { get; set; }
     public DateOnly? CloseDate { get; set; }
     public List<Membership> Memberships { get; set; } = [];
+    public List<Review> Reviews { get; set; } = [];
 }

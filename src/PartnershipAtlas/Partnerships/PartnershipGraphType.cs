@@ -21,6 +21,9 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Field<NonNullGraphType<StringGraphType>>("sourceKey")
             .Description("The key the source knows it by: a GIAS group UID (GIAS_GROUP:uid), an LA code, or kind and normalised name.")
             .Resolve(c => c.Source.SourceKey);
+        Field<StringGraphType>("code").Description("The code a reference list gives it (GIAS diocese code such as CE23, DfE LA code such as 850).").Resolve(c => c.Source.Code);
+        Field<FederationTypeGraphType>("federationType").Description("HARD or SOFT, for a federation; null otherwise or when unknown.").Resolve(c => c.Source.FederationType);
+        Field<DioceseDenominationGraphType>("denomination").Description("CHURCH_OF_ENGLAND or ROMAN_CATHOLIC, for a diocese; null otherwise or when unknown.").Resolve(c => c.Source.Denomination);
         Field<DateScalar>("openDate").Description("When the network opened, where known.").Resolve(c => c.Source.OpenDate);
         Field<DateScalar>("closeDate").Description("When the network closed, where known.").Resolve(c => c.Source.CloseDate);
         Field<NonNullGraphType<IntGraphType>>("memberCount")
@@ -32,6 +35,15 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
             .Argument<DateScalar>("asOf", "The date (default today).")
             .PagingArguments()
             .Resolve(c => PartnershipLoaders.Members(c, c.Source.Id, c.AsOf(), PageRequest.From(c)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberCountPointGraphType>>>>("memberCountSeries")
+            .Description("How many members the network had at the start of each month, quarter or year from `from` to `to` (growth and shrinkage).")
+            .Argument<NonNullGraphType<DateScalar>>("from", "The first date of the series.")
+            .Argument<NonNullGraphType<DateScalar>>("to", "The last date of the series (included when a period starts on it).")
+            .Argument<NonNullGraphType<SeriesIntervalGraphType>>("interval", "MONTH, QUARTER or YEAR between points.")
+            .Resolve(c => MemberCountSeries.Load(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewGraphType>>>>("reviews")
+            .Description("The network's self-review, peer-review and follow-up support events, in date order.")
+            .Resolve(c => PartnershipLoaders.Reviews(c, c.Source.Id));
     }
 }
 

@@ -17,6 +17,23 @@ public static class PartnershipLoaders
             null).Load(id);
     }
 
+    public static IDataLoaderResult<Organisation?> OrganisationById(IResolveFieldContext context, int id)
+    {
+        var db = context.Db();
+        return context.Loaders().Get<int, Organisation?>("OrganisationById",
+            async (ids, ct) => await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (Organisation?)o, ct),
+            null).Load(id);
+    }
+
+    public static IDataLoaderResult<IReadOnlyList<Review>> Reviews(IResolveFieldContext context, int partnershipId)
+    {
+        var db = context.Db();
+        return context.Loaders().Get<int, IReadOnlyList<Review>>("ReviewsByPartnership",
+            async (ids, ct) => (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.PartnershipId)).OrderBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct))
+                .GroupBy(r => r.PartnershipId).ToDictionary(g => g.Key, g => (IReadOnlyList<Review>)g.ToList()),
+            []).Load(partnershipId);
+    }
+
     public static IDataLoaderResult<int> MemberCount(IResolveFieldContext context, int partnershipId, DateOnly asOf)
     {
         var db = context.Db();

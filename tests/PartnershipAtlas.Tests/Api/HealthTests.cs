@@ -24,7 +24,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Ready_fails_while_a_watched_dataset_is_stale_and_passes_after_an_import()
     {
-        await using var factory = new AtlasFactory(new Dictionary<string, string> { ["Atlas:Health:MaxImportAge:gias-establishments"] = "1.00:00:00" });
+        await using var factory = new AtlasFactory { Settings = new Dictionary<string, string> { ["Atlas:Health:MaxImportAge:gias-establishments"] = "1.00:00:00" } };
         var client = factory.CreateClient();
 
         using var before = await client.GetAsync("/health/ready");

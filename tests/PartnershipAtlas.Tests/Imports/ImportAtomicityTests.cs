@@ -52,7 +52,7 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
 
         Assert.True(running);
         Assert.Equal(before, await factory.CountRowsAsync());
-        await using var restarted = new RestartedServer(factory.ConnectionString);
+        await using var restarted = new AtlasFactory { Settings = new Dictionary<string, string> { ["ConnectionStrings:Atlas"] = factory.ConnectionString } };
         restarted.CreateClient();
         var run = await restarted.WithStoreAsync(db => db.ImportRuns.OrderBy(r => r.Id).LastAsync());
         Assert.Equal(ImportStatus.Failed, run.Status);
@@ -88,12 +88,6 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
             await Task.Delay(50);
         }
         return false;
-    }
-
-    /// <summary>A second server on the same store, as after a crash and a restart.</summary>
-    private sealed class RestartedServer(string connectionString) : AtlasFactory
-    {
-        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["ConnectionStrings:Atlas"] = connectionString };
     }
 
     /// <summary>Reports on the importing thread (Progress&lt;T&gt; would post to the thread pool too late to cancel).</summary>

@@ -14,7 +14,7 @@ public sealed class ImportSourcesTests
     public async Task A_url_is_downloaded_with_retries_and_imported()
     {
         using var server = new FlakyFileServer(RealData.GiasNarrow2021, failures: 2);
-        await using var factory = new AtlasFactory(new Dictionary<string, string> { ["Atlas:Sources:RetryDelay"] = "00:00:00.050" });
+        await using var factory = new AtlasFactory { Settings = new Dictionary<string, string> { ["Atlas:Sources:RetryDelay"] = "00:00:00.050" } };
         var sources = factory.Services.GetRequiredService<ImportSources>();
         var importer = factory.Services.GetRequiredService<ImportService>();
 
@@ -31,7 +31,7 @@ public sealed class ImportSourcesTests
     public async Task A_date_names_the_published_extract_of_that_day()
     {
         using var server = new FlakyFileServer(RealData.GiasNarrow2021, failures: 0);
-        await using var factory = new AtlasFactory(new Dictionary<string, string> { ["Atlas:Sources:GiasDownloadBase"] = server.Url });
+        await using var factory = new AtlasFactory { Settings = new Dictionary<string, string> { ["Atlas:Sources:GiasDownloadBase"] = server.Url } };
         var sources = factory.Services.GetRequiredService<ImportSources>();
         var importer = factory.Services.GetRequiredService<ImportService>();
 
@@ -65,12 +65,12 @@ public sealed class ImportSourcesTests
     {
         var folder = Directory.CreateTempSubdirectory("atlas-schedule").FullName;
         File.Copy(RealData.GiasNarrow2021, Path.Combine(folder, "2021-05-07_850_936_gias.csv"));
-        await using var factory = new AtlasFactory(new Dictionary<string, string>
+        await using var factory = new AtlasFactory { Settings = new Dictionary<string, string>
         {
             ["Atlas:Schedules:Enabled"] = "true",
             ["Atlas:Schedules:Datasets:gias-establishments:Cron"] = "0/1 * * * * ?",
             ["Atlas:Schedules:Datasets:gias-establishments:Source"] = folder,
-        });
+        } };
         factory.CreateClient();
 
         ImportRun? run = null;

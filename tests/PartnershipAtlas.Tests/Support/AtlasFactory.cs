@@ -10,7 +10,7 @@ using PartnershipAtlas.Imports;
 namespace PartnershipAtlas.Tests.Support;
 
 /// <summary>The real server (Program's own composition) on its own SQLite file, with no default data unless asked.</summary>
-public class AtlasFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public class AtlasFactory : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"atlas-test-{Guid.NewGuid():N}.db");
 
@@ -19,7 +19,7 @@ public class AtlasFactory(IReadOnlyDictionary<string, string>? settings = null) 
     protected virtual bool LoadDefaultData => false;
 
     /// <summary>More configuration for a test's own server.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => settings ?? new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

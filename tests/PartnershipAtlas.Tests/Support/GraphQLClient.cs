@@ -22,5 +22,22 @@ public static class GraphQLClient
         return result["data"]!;
     }
 
+    /// <summary>Every node of a root connection, page by page (e.g. <c>partnerships</c> with <c>kinds: [DIOCESE]</c>).</summary>
+    public static async Task<List<JsonNode>> AllNodesAsync(this HttpClient client, string field, string arguments, string selection)
+    {
+        var nodes = new List<JsonNode>();
+        string? after = null;
+        do
+        {
+            var data = await client.DataAsync(
+                $"query($after: String) {{ {field}({arguments} first: 50, after: $after) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {selection} }} }} }}", new { after });
+            var page = data[field]!;
+            nodes.AddRange(page["nodes"]!.AsArray().Select(n => n!));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        return nodes;
+    }
+
     public static string Pretty(this JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

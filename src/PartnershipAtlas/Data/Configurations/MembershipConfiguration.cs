@@ -13,8 +13,12 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
         builder.Property(m => m.Source).HasMaxLength(60);
         builder.HasOne(m => m.Establishment).WithMany(e => e.Memberships).HasForeignKey(m => m.EstablishmentUrn);
+        builder.HasOne(m => m.Organisation).WithMany(o => o.Memberships).HasForeignKey(m => m.OrganisationId);
         builder.HasOne(m => m.Partnership).WithMany(p => p.Memberships).HasForeignKey(m => m.PartnershipId);
         builder.HasIndex(m => new { m.PartnershipId, m.EstablishmentUrn });
         builder.HasIndex(m => new { m.EstablishmentUrn, m.PartnershipId });
+        builder.HasIndex(m => new { m.OrganisationId, m.PartnershipId });
+        builder.HasIndex(m => m.Source);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Memberships_OneMember", "(EstablishmentUrn IS NULL) <> (OrganisationId IS NULL)"));
     }
 }

@@ -222,7 +222,7 @@ namespace PartnershipAtlas.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("EstablishmentUrn")
+                    b.Property<int?>("EstablishmentUrn")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ImportRunId")
@@ -233,6 +233,9 @@ namespace PartnershipAtlas.Data.Migrations
 
                     b.Property<DateOnly?>("Left")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PartnershipId")
                         .HasColumnType("INTEGER");
@@ -249,11 +252,47 @@ namespace PartnershipAtlas.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Source");
+
                     b.HasIndex("EstablishmentUrn", "PartnershipId");
+
+                    b.HasIndex("OrganisationId", "PartnershipId");
 
                     b.HasIndex("PartnershipId", "EstablishmentUrn");
 
-                    b.ToTable("Memberships", (string)null);
+                    b.ToTable("Memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Memberships_OneMember", "(EstablishmentUrn IS NULL) <> (OrganisationId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Partnerships.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(340)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
                 });
 
             modelBuilder.Entity("PartnershipAtlas.Partnerships.Partnership", b =>
@@ -265,8 +304,20 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Property<DateOnly?>("CloseDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompaniesHouseNumber")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Denomination")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FederationType")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GroupId")
@@ -305,6 +356,136 @@ namespace PartnershipAtlas.Data.Migrations
                     b.ToTable("Partnerships", (string)null);
                 });
 
+            modelBuilder.Entity("PartnershipAtlas.Partnerships.Review", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewedUrn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewerUrn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Date");
+
+                    b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.AreaCoverage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AreaCoverages", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.LocalAuthorityArea", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("LocalAuthorityAreas", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.LocalAuthoritySuccession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToCode", "FromCode")
+                        .IsUnique();
+
+                    b.ToTable("LocalAuthoritySuccessions", (string)null);
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Imports.ImportRejection", b =>
                 {
                     b.HasOne("PartnershipAtlas.Imports.ImportRun", null)
@@ -318,9 +499,11 @@ namespace PartnershipAtlas.Data.Migrations
                 {
                     b.HasOne("PartnershipAtlas.Establishments.Establishment", "Establishment")
                         .WithMany("Memberships")
-                        .HasForeignKey("EstablishmentUrn")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("EstablishmentUrn");
+
+                    b.HasOne("PartnershipAtlas.Partnerships.Organisation", "Organisation")
+                        .WithMany("Memberships")
+                        .HasForeignKey("OrganisationId");
 
                     b.HasOne("PartnershipAtlas.Partnerships.Partnership", "Partnership")
                         .WithMany("Memberships")
@@ -329,6 +512,30 @@ namespace PartnershipAtlas.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Establishment");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Partnerships.Review", b =>
+                {
+                    b.HasOne("PartnershipAtlas.Partnerships.Partnership", "Partnership")
+                        .WithMany("Reviews")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.AreaCoverage", b =>
+                {
+                    b.HasOne("PartnershipAtlas.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Partnership");
                 });
@@ -343,9 +550,16 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Navigation("Rejections");
                 });
 
+            modelBuilder.Entity("PartnershipAtlas.Partnerships.Organisation", b =>
+                {
+                    b.Navigation("Memberships");
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Partnerships.Partnership", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("Reviews");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
 
@@ -11,7 +12,7 @@ internal sealed class PartnershipWriter : IDisposable
 
     private PartnershipWriter(DbConnection connection, DbTransaction transaction)
     {
-        insert = new PreparedCommand(connection, transaction, "INSERT INTO Partnerships (Kind, Name, SourceKey) VALUES (@p0, @p1, @p2) RETURNING Id", 3);
+        insert = new PreparedCommand(connection, transaction, "INSERT INTO Partnerships (Kind, Name, SourceKey, FederationType) VALUES (@p0, @p1, @p2, @p3) RETURNING Id", 4);
         rename = new PreparedCommand(connection, transaction, "UPDATE Partnerships SET Name = @p1 WHERE Id = @p0", 2);
     }
 
@@ -37,10 +38,13 @@ internal sealed class PartnershipWriter : IDisposable
             }
             return existing.Id;
         }
-        var id = Convert.ToInt32(await insert.ScalarAsync(cancellationToken, network.Kind.ToString(), network.Name, network.SourceKey));
+        var id = Convert.ToInt32(await insert.ScalarAsync(cancellationToken, network.Kind.ToString(), network.Name, network.SourceKey, FederationTypeOf(network.Kind)));
         known[network.SourceKey] = (id, network.Name);
         return id;
     }
+
+    /// <summary>GIAS records federations under one governing body (School Governance (Federations) Regulations): hard ones.</summary>
+    private static string? FederationTypeOf(PartnershipKind kind) => kind == PartnershipKind.Federation ? nameof(FederationType.Hard) : null;
 
     public void Dispose()
     {

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PartnershipAtlas.Api.Auth;
+
+/// <summary>
+/// Reads an API key from <c>X-Api-Key</c> or <c>Authorization: ApiKey &lt;key&gt;</c>, hashes it and compares the hash
+/// (in constant time) with the configured <c>Atlas:ApiKeys</c>; a match makes the request's user that key, with its roles.
+/// A missing or unknown key leaves the user anonymous: queries still run, mutations are refused.
+/// </summary>
+public sealed class ApiKeyAuthentication(IConfiguration configuration)
+{
+    public const string EditorRole = "editor";
+    public const string HeaderName = "X-Api-Key";
+    private const string Scheme = "ApiKey";
+
+    public Task InvokeAsync(HttpContext http, Func<Task> next)
+    {
+        if (KeyOf(http.Request) is { Length: > 0 } key && Find(key) is { } match)
+        {
+            var claims = new List<Claim> { new(ClaimTypes.Name, match.Name) };
+            claims.AddRange(match.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+            http.User = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+        }
+        return next();
+    }
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private ApiKeyOptions? Find(string key)
+    {
+        var hash = Encoding.ASCII.GetBytes(Hash(key));
+        var keys = configuration.GetSection("Atlas:ApiKeys").Get<List<ApiKeyOptions>>() ?? [];
+        return keys.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(hash, Encoding.ASCII.GetBytes(k.Sha256.Trim().ToLowerInvariant())));
+    }
+
+    private static string? KeyOf(HttpRequest request)
+    {
+        if (request.Headers[HeaderName].ToString() is { Length: > 0 } header) return header.Trim();
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase) ? authorization[(Scheme.Length + 1)..].Trim() : null;
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnershipAtlas.Partnerships;
+using PartnershipAtlas.Reference;
+
+namespace PartnershipAtlas.Data.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.ToTable("Organisations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Name).HasMaxLength(300);
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(o => o.SourceKey).HasMaxLength(340);
+        builder.HasIndex(o => o.SourceKey).IsUnique();
+    }
+}
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> builder)
+    {
+        builder.ToTable("Reviews");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Focus).HasMaxLength(500);
+        builder.Property(r => r.Outcome).HasMaxLength(1000);
+        builder.Property(r => r.Source).HasMaxLength(60);
+        builder.HasOne(r => r.Partnership).WithMany(p => p.Reviews).HasForeignKey(r => r.PartnershipId);
+        builder.HasIndex(r => new { r.PartnershipId, r.Date });
+    }
+}
+
+internal sealed class LocalAuthorityAreaConfiguration : IEntityTypeConfiguration<LocalAuthorityArea>
+{
+    public void Configure(EntityTypeBuilder<LocalAuthorityArea> builder)
+    {
+        builder.ToTable("LocalAuthorityAreas");
+        builder.HasKey(a => a.Code);
+        builder.Property(a => a.Code).HasMaxLength(10);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Source).HasMaxLength(500);
+    }
+}
+
+internal sealed class LocalAuthoritySuccessionConfiguration : IEntityTypeConfiguration<LocalAuthoritySuccession>
+{
+    public void Configure(EntityTypeBuilder<LocalAuthoritySuccession> builder)
+    {
+        builder.ToTable("LocalAuthoritySuccessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.FromCode).HasMaxLength(10);
+        builder.Property(s => s.ToCode).HasMaxLength(10);
+        builder.HasIndex(s => new { s.ToCode, s.FromCode }).IsUnique();
+    }
+}
+
+internal sealed class AreaCoverageConfiguration : IEntityTypeConfiguration<AreaCoverage>
+{
+    public void Configure(EntityTypeBuilder<AreaCoverage> builder)
+    {
+        builder.ToTable("AreaCoverages");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.LaCode).HasMaxLength(10);
+        builder.Property(a => a.District).HasMaxLength(200);
+        builder.HasOne(a => a.Partnership).WithMany().HasForeignKey(a => a.PartnershipId);
+        builder.HasIndex(a => a.PartnershipId);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using PartnershipAtlas.Imports.Gias;
+
+namespace PartnershipAtlas.Imports.Reference;
+
+/// <summary>
+/// Derives the members of area networks from establishments, after every import of one of its <see cref="Inputs"/> (inside that import's transaction), so they
+/// follow whatever the latest establishments and reference lists say. An establishment's LA at a date is its current
+/// LA code from the day that code began (la-codes valid_from), and before that the code it replaced when the list
+/// gives exactly one (928 before 940/941, 909 before 942/943, 835 before 838); where a new code replaced several
+/// (839 Bournemouth, Christchurch and Poole) the earlier LA is not guessed. Memberships written here have source
+/// <c>area-derived</c> and are recomputed whole each time: areas' members (by LA code, or LA code and district) and
+/// each establishment's LA before a reorganisation. The LA memberships a GIAS import gives are fitted to the
+/// dates each code was in use (<see cref="FitGiasLaMembershipsToTheirCodesAsync"/>).
+/// </summary>
+public sealed class AreaMemberships
+{
+    public const string Source = "area-derived";
+
+    /// <summary>The datasets whose files change what is derived (establishments' LA, district and dates; the lists): only they re-derive.</summary>
+    public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        GiasEstablishmentsImporter.Name, LaCodesImporter.Name, AreaNetworksImporter.Name,
+    };
+
+    private sealed record School(int Urn, string LaCode, string? District, DateOnly? Open, DateOnly? Close);
+
+    private sealed record Coverage(int PartnershipId, string LaCode, string? District, DateOnly? From, DateOnly? To);
+
+    private sealed record Succession(string FromCode, DateOnly Date);
+
+    /// <summary>One span of an establishment in one LA: from, to (exclusive), null for open ends.</summary>
+    private sealed record LaSpan(string LaCode, string? District, DateOnly? From, DateOnly? To);
+
+    public async Task DeriveAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
+    {
+        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM Memberships WHERE Source = @p0", cancellationToken, Source);
+        var coverages = (await SqlText.QueryAsync(connection, transaction, "SELECT PartnershipId, LaCode, District, ValidFrom, ValidTo FROM AreaCoverages",
+            r => new Coverage(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken)).ToLookup(c => c.LaCode);
+        var successions = (await SqlText.QueryAsync(connection, transaction, "SELECT ToCode, FromCode, Date FROM LocalAuthoritySuccessions",
+            r => (To: r.GetString(0), Step: new Succession(r.GetString(1), SqlText.Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
+        var laPartnerships = (await SqlText.QueryAsync(connection, transaction, "SELECT SourceKey, Id FROM Partnerships WHERE Kind = 'LocalAuthority'",
+            r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
+        if (coverages.Count == 0 && successions.Count == 0) return;
+        var seenInLa = (await SqlText.QueryAsync(connection, transaction,
+            $"SELECT m.EstablishmentUrn, m.PartnershipId FROM Memberships m JOIN Partnerships p ON p.Id = m.PartnershipId WHERE p.Kind = 'LocalAuthority' AND m.Source = '{GiasEstablishmentsImporter.Name}'",
+            r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken)).ToHashSet();
+        var schools = await SqlText.QueryAsync(connection, transaction, "SELECT Urn, LaCode, District, OpenDate, CloseDate FROM Establishments WHERE LaCode IS NOT NULL",
+            r => new School(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken);
+
+        using var insert = new PreparedCommand(connection, transaction,
+            "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, 'Member', @p2, @p3, @p4, @p5)", 6);
+        foreach (var school in schools)
+        {
+            foreach (var span in Spans(school, successions[school.LaCode].ToList()))
+            {
+                if (span.LaCode != school.LaCode && laPartnerships.TryGetValue($"LOCAL_AUTHORITY:{span.LaCode}", out var earlierLa) && !seenInLa.Contains((school.Urn, earlierLa)))
+                {
+                    await insert.ExecuteAsync(cancellationToken, school.Urn, earlierLa, span.From, span.To, Source, runId);
+                }
+                foreach (var area in coverages[span.LaCode].Where(a => a.District is null || string.Equals(a.District, span.District, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var (from, to) = (Later(span.From, area.From), Earlier(span.To, area.To));
+                    if (from is { } f && to is { } t && t <= f) continue;
+                    await insert.ExecuteAsync(cancellationToken, school.Urn, area.PartnershipId, from, to, Source, runId);
+                }
+            }
+        }
+        await FitGiasLaMembershipsToTheirCodesAsync(connection, transaction, cancellationToken);
+    }
+
+    /// <summary>The establishment's LA spans: its current code (from the code's first day) and the single code before it.</summary>
+    private static IEnumerable<LaSpan> Spans(School school, List<Succession> before)
+    {
+        var changed = before.Count == 0 ? (DateOnly?)null : before.Min(s => s.Date);
+        var current = new LaSpan(school.LaCode, school.District, Later(changed, school.Open), school.Close);
+        if (current.To is not { } end || current.From is not { } start || end > start) yield return current;
+        if (before.Count != 1 || changed is not { } date || school.Open >= date) yield break;
+        yield return new LaSpan(before[0].FromCode, null, school.Open, Earlier(date, school.Close));
+    }
+
+    /// <summary>
+    /// Fits the LA memberships GIAS imports give to the dates each code was in use: a membership of a code starts no
+    /// earlier than the code began and ends no later than it ended; and when the establishment was seen in the code a
+    /// new code replaced, its membership of the new code starts on the day of the change, not on the later extract.
+    /// </summary>
+    private static async Task FitGiasLaMembershipsToTheirCodesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string CodeOfMembership = "JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || a.Code WHERE p.Id = Memberships.PartnershipId";
+        await SqlText.ExecuteAsync(connection, transaction, $"""
+            UPDATE Memberships SET Joined = (SELECT a.ValidFrom FROM LocalAuthorityAreas a {CodeOfMembership})
+            WHERE Source = @p0 AND EXISTS (SELECT 1 FROM LocalAuthorityAreas a {CodeOfMembership}
+                AND a.ValidFrom IS NOT NULL AND (Memberships.Joined IS NULL OR Memberships.Joined < a.ValidFrom))
+            """, cancellationToken, GiasEstablishmentsImporter.Name);
+        await SqlText.ExecuteAsync(connection, transaction, $"""
+            UPDATE Memberships SET "Left" = (SELECT a.ValidTo FROM LocalAuthorityAreas a {CodeOfMembership})
+            WHERE Source = @p0 AND EXISTS (SELECT 1 FROM LocalAuthorityAreas a {CodeOfMembership}
+                AND a.ValidTo IS NOT NULL AND (Memberships."Left" IS NULL OR Memberships."Left" > a.ValidTo) AND (Memberships.Joined IS NULL OR Memberships.Joined < a.ValidTo))
+            """, cancellationToken, GiasEstablishmentsImporter.Name);
+        await SqlText.ExecuteAsync(connection, transaction, """
+            UPDATE Memberships SET Joined = (
+                SELECT MIN(s.Date) FROM LocalAuthoritySuccessions s JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
+                WHERE p.Id = Memberships.PartnershipId)
+            WHERE Source = @p0 AND EXISTS (
+                SELECT 1 FROM LocalAuthoritySuccessions s
+                JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
+                JOIN Partnerships old ON old.SourceKey = 'LOCAL_AUTHORITY:' || s.FromCode
+                JOIN Memberships before ON before.PartnershipId = old.Id AND before.EstablishmentUrn = Memberships.EstablishmentUrn AND before.Source = @p0
+                WHERE p.Id = Memberships.PartnershipId AND Memberships.Joined > s.Date)
+            """, cancellationToken, GiasEstablishmentsImporter.Name);
+    }
+
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -1,0 +1,31 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace PartnershipAtlas.Imports.Reference;
+
+/// <summary>Runs statements and small reads inside an import's transaction.</summary>
+internal static class SqlText
+{
+    public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        using var command = new PreparedCommand(connection, transaction, sql, values.Length);
+        return await command.ExecuteAsync(cancellationToken, values);
+    }
+
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction transaction, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<T>();
+        while (await reader.ReadAsync(cancellationToken)) list.Add(map(reader));
+        return list;
+    }
+
+    public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>A date column as EF Core stores DateOnly in SQLite (yyyy-MM-dd text).</summary>
+    public static DateOnly? Date(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
