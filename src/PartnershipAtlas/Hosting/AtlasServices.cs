@@ -19,6 +19,7 @@ public static class AtlasServices
         services.AddAtlasStore(configuration);
         services.Configure<ImportOptions>(configuration.GetSection("Atlas:Import"));
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
+        services.AddSingleton<IDatasetImporter, GiasLinksImporter>();
         services.AddSingleton<ImportService>();
         return services;
     }
