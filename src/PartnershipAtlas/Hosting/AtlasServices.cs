@@ -20,6 +20,7 @@ public static class AtlasServices
         services.Configure<ImportOptions>(configuration.GetSection("Atlas:Import"));
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
         services.AddSingleton<IDatasetImporter, GiasLinksImporter>();
+        services.AddSingleton<IDatasetImporter, GiasGroupsImporter>();
         services.AddSingleton<ImportService>();
         return services;
     }

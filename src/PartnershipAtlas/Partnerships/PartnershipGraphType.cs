@@ -21,7 +21,10 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Field<NonNullGraphType<StringGraphType>>("sourceKey")
             .Description("The key the source knows it by: a GIAS group UID (GIAS_GROUP:uid), an LA code, or kind and normalised name.")
             .Resolve(c => c.Source.SourceKey);
-        Field<DateScalar>("openDate").Description("When the network opened, where known.").Resolve(c => c.Source.OpenDate);
+        Field<StringGraphType>("groupId").Description("The GIAS Group ID (e.g. TR00092 for a trust, SP… for a sponsor), where GIAS gives one.").Resolve(c => c.Source.GroupId);
+        Field<StringGraphType>("companiesHouseNumber").Description("The trust's or sponsor's Companies House number, where GIAS gives one.").Resolve(c => c.Source.CompaniesHouseNumber);
+        Field<StringGraphType>("status").Description("The status GIAS gives the group: Open, Closed or Proposed to open.").Resolve(c => c.Source.Status);
+        Field<DateScalar>("openDate").Description("When the network opened, where known (for trusts, the date GIAS gives as incorporated on).").Resolve(c => c.Source.OpenDate);
         Field<DateScalar>("closeDate").Description("When the network closed, where known.").Resolve(c => c.Source.CloseDate);
         Field<NonNullGraphType<IntGraphType>>("memberCount")
             .Description("How many members the network has on the date (default today).")

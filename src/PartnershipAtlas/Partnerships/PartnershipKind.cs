@@ -5,8 +5,10 @@ public enum PartnershipKind
 {
     MultiAcademyTrust,
     SingleAcademyTrust,
+    SecureSingleAcademyTrust,
     FoundationTrust,
     Sponsor,
+    UmbrellaTrust,
     Federation,
     Diocese,
     LocalAuthority,

@@ -11,6 +11,8 @@ public sealed class PartnershipKindGraphType : EnumerationGraphType<PartnershipK
         Description = "A kind of school network.";
         Describe(PartnershipKind.MultiAcademyTrust, "A multi-academy trust (GIAS group type 6).");
         Describe(PartnershipKind.SingleAcademyTrust, "A single-academy trust (GIAS group type 10).");
+        Describe(PartnershipKind.SecureSingleAcademyTrust, "A secure single-academy trust running a secure school (GIAS group type 11).");
+        Describe(PartnershipKind.UmbrellaTrust, "An umbrella trust: a charitable trust that several trust schools share (GIAS group type 7).");
         Describe(PartnershipKind.FoundationTrust, "A foundation (trust) school's trust (GIAS group type 2).");
         Describe(PartnershipKind.Sponsor, "An academy sponsor (GIAS group type 5).");
         Describe(PartnershipKind.Federation, "A federation of maintained schools under one governing body (GIAS group type 1).");
