@@ -21,6 +21,7 @@ public static class AtlasServices
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
         services.AddSingleton<IDatasetImporter, GiasLinksImporter>();
         services.AddSingleton<IDatasetImporter, GiasGroupsImporter>();
+        services.AddSingleton<IDatasetImporter, GiasGroupLinksImporter>();
         services.AddSingleton<ImportService>();
         return services;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Partnerships;

@@ -70,14 +70,15 @@ internal sealed class PartnershipWriter : IDisposable
         return id;
     }
 
-    /// <summary>Creates or updates a GIAS group's partnership with every field the groups file gives, and counts what it did.</summary>
+    /// <summary>Creates or updates a GIAS group's partnership with every field the file gives, and counts what it did (when given counts).</summary>
     /// <param name="mayAdopt">False when the file names several groups of this kind and name, so a name-keyed partnership cannot be told apart.</param>
-    public async Task<int> WriteGroupAsync(GiasGroup group, bool mayAdopt, RowCounts counts, CancellationToken cancellationToken)
+    public async Task<int> WriteGroupAsync(GiasGroup group, bool mayAdopt, RowCounts? counts, CancellationToken cancellationToken)
     {
         var isNew = !bySourceKey.ContainsKey(group.SourceKey) && !(mayAdopt && bySourceKey.ContainsKey(GiasEstablishmentRow.NameKey(group.Kind, group.Name)));
         var id = mayAdopt || bySourceKey.ContainsKey(group.SourceKey) ? await IdOfAsync(group.Ref, cancellationToken) : await InsertAsync(group.Ref, cancellationToken);
         var changed = await updateGroup.ExecuteAsync(cancellationToken, id, group.Kind.ToString(), group.Name, group.GroupId, group.CompaniesHouseNumber, group.Status, group.OpenDate, group.CloseDate);
         bySourceKey[group.SourceKey] = new Known(id, group.Kind, group.Name);
+        if (counts is null) return id;
         if (isNew) counts.Inserted++;
         else if (changed > 0) counts.Updated++;
         else counts.Unchanged++;
