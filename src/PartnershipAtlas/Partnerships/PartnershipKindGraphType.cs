@@ -1,9 +1,10 @@
 using GraphQL.Types;
+using PartnershipAtlas.Api;
 
 namespace PartnershipAtlas.Partnerships;
 
 /// <summary>The kinds of network, as GraphQL enum values (MULTI_ACADEMY_TRUST, DIOCESE, …).</summary>
-public sealed class PartnershipKindGraphType : EnumerationGraphType<PartnershipKind>
+public sealed class PartnershipKindGraphType : DescribedEnumGraphType<PartnershipKind>
 {
     public PartnershipKindGraphType()
     {
@@ -19,11 +20,6 @@ public sealed class PartnershipKindGraphType : EnumerationGraphType<PartnershipK
         Describe(PartnershipKind.Diocese, "A Church of England or Roman Catholic diocese.");
         Describe(PartnershipKind.LocalAuthority, "A local authority and the schools in its area.");
         Describe(PartnershipKind.Region, "A government office region (GIAS `GOR`).");
-    }
-
-    private void Describe(PartnershipKind kind, string description)
-    {
-        foreach (var value in Values.Where(v => Equals(v.Value, kind))) value.Description = description;
     }
 }
 
