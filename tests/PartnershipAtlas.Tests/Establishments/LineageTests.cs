@@ -135,6 +135,30 @@ public sealed class LineageTests(LineageTests.Imported imported) : IClassFixture
     }
 
     [Fact]
+    public async Task Links_lineage_and_history_take_a_bounded_number_of_statements_however_many_establishments()
+    {
+        var counter = new CommandCounter();
+        var client = counter.ClientFor(imported);
+        const string Query = """
+            query($first: Int) { establishments(first: $first) { nodes { urn links { linkedUrn } lineage(maxDepth: 3) { urn } membershipHistory(maxDepth: 3) { urn } } } }
+            """;
+        await client.DataAsync(Query, new { first = 1 });
+
+        counter.Reset();
+        await client.DataAsync(Query, new { first = 5 });
+        var forFive = counter.Count;
+        counter.Reset();
+        var data = await client.DataAsync(Query, new { first = 100 });
+        var forHundred = counter.Count;
+
+        Assert.Contains(data["establishments"]!["nodes"]!.AsArray(), n => n!["lineage"]!.AsArray().Count > 0);
+        // At most: the page 1, links 2 (rows, names of one-ended links), lineage 2 directions × 3 generations × 2,
+        // history 3 generations × 2 + 1 (memberships) = 22, however many establishments are on the page.
+        Assert.InRange(forFive, 1, 22);
+        Assert.InRange(forHundred, 1, 22);
+    }
+
+    [Fact]
     public async Task A_depth_out_of_range_is_a_coded_error()
     {
         var urn = Int(imported.Export.Value(imported.Export.Rows[0], "URN"));
