@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Partnerships;
@@ -48,6 +49,24 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Resolve(c => new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(
                 EstablishmentLoaders.Memberships(c, c.Source.Urn),
                 ms => ms.Select(m => m.Partnership!).DistinctBy(p => p.Id).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentLinkGraphType>>>>("links")
+            .Description("Every GIAS link of the establishment (predecessors, successors, mergers, sixth-form centres, …), from its own rows in the links file and, mirrored, rows published only from the other end; in date order.")
+            .Resolve(c => EstablishmentLoaders.Links(c, c.Source.Urn));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentLinkGraphType>>>>("predecessors")
+            .Description("The establishments this one directly replaced (links of direction PREDECESSOR: academy conversion, merger, amalgamation, split).")
+            .Resolve(c => new MappedResult<IReadOnlyList<DirectedLink>, IReadOnlyList<DirectedLink>>(EstablishmentLoaders.Links(c, c.Source.Urn), ls => ls.Where(l => l.Direction == LinkDirection.Predecessor).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentLinkGraphType>>>>("successors")
+            .Description("The establishments that directly replaced this one (links of direction SUCCESSOR).")
+            .Resolve(c => new MappedResult<IReadOnlyList<DirectedLink>, IReadOnlyList<DirectedLink>>(EstablishmentLoaders.Links(c, c.Source.Urn), ls => ls.Where(l => l.Direction == LinkDirection.Successor).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LineageEntryGraphType>>>>("lineage")
+            .Description("Predecessors followed back and successors followed forward, transitively (not mergers without a direction, nor a predecessor's other successors), each establishment once even across cycles.")
+            .Argument<IntGraphType>("maxDepth", $"How many generations to follow each way (default {LineageQueries.DefaultDepth}, at most {LineageQueries.MaxDepth}).")
+            .Resolve(c => EstablishmentLoaders.Lineage(c, c.Source.Urn, EstablishmentLoaders.Depth(c)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipHistoryEntryGraphType>>>>("membershipHistory")
+            .Description("Every network the establishment and (with followLineage) its predecessors have belonged to, past and present, in date order (joined, then left).")
+            .Argument<BooleanGraphType>("followLineage", "Include the memberships of its predecessors, transitively (default true).")
+            .Argument<IntGraphType>("maxDepth", $"How many generations of predecessors to follow (default {LineageQueries.DefaultDepth}, at most {LineageQueries.MaxDepth}).")
+            .Resolve(c => EstablishmentLoaders.MembershipHistory(c, c.Source.Urn, c.GetArgument("followLineage", true) ? EstablishmentLoaders.Depth(c) : 0));
     }
 }
 

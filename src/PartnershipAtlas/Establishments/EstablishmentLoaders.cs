@@ -6,7 +6,7 @@ using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Establishments;
 
-/// <summary>Batched loads on the establishment side: by URN, and active memberships.</summary>
+/// <summary>Batched loads on the establishment side: by URN, active memberships, links, lineage and membership history.</summary>
 public static class EstablishmentLoaders
 {
     public static IDataLoaderResult<Establishment?> ByUrn(IResolveFieldContext context, int urn)
@@ -23,5 +23,38 @@ public static class EstablishmentLoaders
         var (asOf, kinds) = (context.AsOf(), context.Kinds());
         return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}",
             (urns, ct) => MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, ct), []).Load(urn);
+    }
+
+    public static IDataLoaderResult<IReadOnlyList<DirectedLink>> Links(IResolveFieldContext context, int urn)
+    {
+        var db = context.Db();
+        return context.Loaders().Get<int, IReadOnlyList<DirectedLink>>("LinksByEstablishment",
+            (urns, ct) => LineageQueries.LinksOfAsync(db, urns, ct), []).Load(urn);
+    }
+
+    public static IDataLoaderResult<IReadOnlyList<LineageEntry>> Lineage(IResolveFieldContext context, int urn, int depth)
+    {
+        var db = context.Db();
+        return context.Loaders().Get<int, IReadOnlyList<LineageEntry>>($"LineageByEstablishment:{depth}",
+            (urns, ct) => LineageQueries.LineageOfAsync(db, urns, depth, successors: true, ct), []).Load(urn);
+    }
+
+    public static IDataLoaderResult<IReadOnlyList<HistoricMembership>> MembershipHistory(IResolveFieldContext context, int urn, int depth)
+    {
+        var db = context.Db();
+        return context.Loaders().Get<int, IReadOnlyList<HistoricMembership>>($"MembershipHistoryByEstablishment:{depth}",
+            (urns, ct) => LineageQueries.MembershipHistoryAsync(db, urns, depth, ct), []).Load(urn);
+    }
+
+    /// <summary>The <c>maxDepth</c> argument, checked.</summary>
+    public static int Depth(IResolveFieldContext context)
+    {
+        var depth = context.GetArgument("maxDepth", LineageQueries.DefaultDepth);
+        if (depth is < 0 or > LineageQueries.MaxDepth)
+        {
+            throw AtlasErrors.Coded($"maxDepth must be between 0 and {LineageQueries.MaxDepth}.", "LINEAGE_DEPTH_OUT_OF_RANGE",
+                new Dictionary<string, object?> { ["maxDepth"] = depth, ["coordinate"] = $"{context.ParentType.Name}.{context.FieldDefinition.Name}" });
+        }
+        return depth;
     }
 }

@@ -26,6 +26,9 @@ public static class AtlasServices
         services.AddAtlasStore(configuration);
         services.Configure<ImportOptions>(configuration.GetSection("Atlas:Import"));
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
+        services.AddSingleton<IDatasetImporter, GiasLinksImporter>();
+        services.AddSingleton<IDatasetImporter, GiasGroupsImporter>();
+        services.AddSingleton<IDatasetImporter, GiasGroupLinksImporter>();
         services.AddSingleton<IDatasetImporter, LaCodesImporter>();
         services.AddSingleton<IDatasetImporter, DiocesesImporter>();
         services.AddSingleton<IDatasetImporter, AreaNetworksImporter>();

@@ -70,7 +70,8 @@ public sealed class ImportService(
             {
                 await ApplyAsync(importer, file, run, rejections, counts, progress, cancellationToken);
                 run.Status = ImportStatus.Succeeded;
-                run.Message = rejections.Count == 0 ? null : $"{rejections.Count} row(s) rejected.";
+                var messages = new[] { rejections.Count == 0 ? null : $"{rejections.Count} row(s) rejected.", counts.IgnoredSummary };
+                run.Message = messages.Any(m => m is not null) ? string.Join(" ", messages.OfType<string>()) : null;
             }
         }
         catch (ImportRefusedException refused)

@@ -10,9 +10,18 @@ public static class MembershipQueries
     public static Expression<Func<Membership, bool>> ActiveOn(DateOnly date) =>
         m => (m.Joined == null || m.Joined <= date) && (m.Left == null || m.Left > date);
 
+    /// <summary>
+    /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so
+    /// that an establishment counts once even if two sources recorded overlapping memberships.
+    /// </summary>
+    public static Expression<Func<Membership, bool>> FirstActiveOfItsEstablishment(AtlasDbContext db, DateOnly date) =>
+        m => !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn && o.OrganisationId == m.OrganisationId && o.Id < m.Id
+            && (o.Joined == null || o.Joined <= date) && (o.Left == null || o.Left > date));
+
+    /// <summary>Memberships active on the date, one per establishment and partnership, optionally in networks of some kinds only.</summary>
     public static IQueryable<Membership> Active(this AtlasDbContext db, DateOnly asOf, PartnershipKind[]? kinds)
     {
-        var query = db.Memberships.AsNoTracking().Where(ActiveOn(asOf));
+        var query = db.Memberships.AsNoTracking().Where(ActiveOn(asOf)).Where(FirstActiveOfItsEstablishment(db, asOf));
         return kinds is null ? query : query.Where(m => kinds.Contains(m.Partnership!.Kind));
     }
 

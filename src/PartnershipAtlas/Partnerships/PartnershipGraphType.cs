@@ -24,7 +24,10 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Field<StringGraphType>("code").Description("The code a reference list gives it (GIAS diocese code such as CE23, DfE LA code such as 850).").Resolve(c => c.Source.Code);
         Field<FederationTypeGraphType>("federationType").Description("HARD or SOFT, for a federation; null otherwise or when unknown.").Resolve(c => c.Source.FederationType);
         Field<DioceseDenominationGraphType>("denomination").Description("CHURCH_OF_ENGLAND or ROMAN_CATHOLIC, for a diocese; null otherwise or when unknown.").Resolve(c => c.Source.Denomination);
-        Field<DateScalar>("openDate").Description("When the network opened, where known.").Resolve(c => c.Source.OpenDate);
+        Field<StringGraphType>("groupId").Description("The GIAS Group ID (e.g. TR00092 for a trust, SP… for a sponsor), where GIAS gives one.").Resolve(c => c.Source.GroupId);
+        Field<StringGraphType>("companiesHouseNumber").Description("The trust's or sponsor's Companies House number, where GIAS gives one.").Resolve(c => c.Source.CompaniesHouseNumber);
+        Field<StringGraphType>("status").Description("The status GIAS gives the group: Open, Closed or Proposed to open.").Resolve(c => c.Source.Status);
+        Field<DateScalar>("openDate").Description("When the network opened, where known (for trusts, the date GIAS gives as incorporated on).").Resolve(c => c.Source.OpenDate);
         Field<DateScalar>("closeDate").Description("When the network closed, where known.").Resolve(c => c.Source.CloseDate);
         Field<NonNullGraphType<IntGraphType>>("memberCount")
             .Description("How many members the network has on the date (default today).")

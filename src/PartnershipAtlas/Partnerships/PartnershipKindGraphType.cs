@@ -1,9 +1,10 @@
 using GraphQL.Types;
+using PartnershipAtlas.Api;
 
 namespace PartnershipAtlas.Partnerships;
 
 /// <summary>The kinds of network, as GraphQL enum values (MULTI_ACADEMY_TRUST, DIOCESE, …).</summary>
-public sealed class PartnershipKindGraphType : EnumerationGraphType<PartnershipKind>
+public sealed class PartnershipKindGraphType : DescribedEnumGraphType<PartnershipKind>
 {
     public PartnershipKindGraphType()
     {
@@ -11,6 +12,8 @@ public sealed class PartnershipKindGraphType : EnumerationGraphType<PartnershipK
         Description = "A kind of school network.";
         Describe(PartnershipKind.MultiAcademyTrust, "A multi-academy trust (GIAS group type 6).");
         Describe(PartnershipKind.SingleAcademyTrust, "A single-academy trust (GIAS group type 10).");
+        Describe(PartnershipKind.SecureSingleAcademyTrust, "A secure single-academy trust running a secure school (GIAS group type 11).");
+        Describe(PartnershipKind.UmbrellaTrust, "An umbrella trust: a charitable trust that several trust schools share (GIAS group type 7).");
         Describe(PartnershipKind.FoundationTrust, "A foundation (trust) school's trust (GIAS group type 2).");
         Describe(PartnershipKind.Sponsor, "An academy sponsor (GIAS group type 5).");
         Describe(PartnershipKind.Federation, "A federation of maintained schools under one governing body (GIAS group type 1).");
@@ -28,13 +31,6 @@ public sealed class PartnershipKindGraphType : EnumerationGraphType<PartnershipK
         Describe(PartnershipKind.Subject, "A subject partnership (maths hub, English hub, …), from an imported partnerships file or the API.");
         Describe(PartnershipKind.UniversityPartnership, "A partnership of schools with a university, from an imported partnerships file or the API.");
         Describe(PartnershipKind.Other, "Any other network of schools, from an imported partnerships file or the API.");
-        Describe(PartnershipKind.UmbrellaTrust, "An umbrella trust (GIAS group type 7).");
-        Describe(PartnershipKind.SecureSingleAcademyTrust, "A secure single-academy trust (GIAS group type 11).");
-    }
-
-    private void Describe(PartnershipKind kind, string description)
-    {
-        foreach (var value in Values.Where(v => Equals(v.Value, kind))) value.Description = description;
     }
 }
 

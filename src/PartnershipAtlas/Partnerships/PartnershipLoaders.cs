@@ -49,11 +49,12 @@ public static class PartnershipLoaders
             async (ids, ct) =>
             {
                 var active = MembershipQueries.ActiveOn(asOf);
+                var once = MembershipQueries.FirstActiveOfItsEstablishment(db, asOf);
                 var (after, before, take) = (page.After ?? long.MinValue, page.Before ?? long.MaxValue, page.Size + 1);
                 var parents = db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id));
                 var rows = page.Backward
-                    ? await parents.SelectMany(p => p.Memberships.AsQueryable().Where(active).Where(m => m.Id > after && m.Id < before).OrderByDescending(m => m.Id).Take(take)).ToListAsync(ct)
-                    : await parents.SelectMany(p => p.Memberships.AsQueryable().Where(active).Where(m => m.Id > after && m.Id < before).OrderBy(m => m.Id).Take(take)).ToListAsync(ct);
+                    ? await parents.SelectMany(p => p.Memberships.AsQueryable().Where(active).Where(once).Where(m => m.Id > after && m.Id < before).OrderByDescending(m => m.Id).Take(take)).ToListAsync(ct)
+                    : await parents.SelectMany(p => p.Memberships.AsQueryable().Where(active).Where(once).Where(m => m.Id > after && m.Id < before).OrderBy(m => m.Id).Take(take)).ToListAsync(ct);
                 var groups = rows.ToLookup(m => m.PartnershipId);
                 return ids.ToDictionary(id => id, id =>
                 {

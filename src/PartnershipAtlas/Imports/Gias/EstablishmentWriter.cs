@@ -54,6 +54,12 @@ internal sealed class EstablishmentWriter : IDisposable
         else counts.Unchanged++;
     }
 
+    /// <summary>Inserts the establishment when the store does not have it yet; a known one is left as its own extract gave it.</summary>
+    public async Task AddIfNewAsync(Establishment e, CancellationToken cancellationToken)
+    {
+        if (!knownUrns.Contains(e.Urn)) await WriteAsync(e, new RowCounts(), cancellationToken);
+    }
+
     private static Field[] FieldsPresent(GiasEstablishmentColumns c)
     {
         var candidates = new (int? Ordinal, Field Field)[]

@@ -12,11 +12,11 @@ public static class GiasValues
 
     public static bool IsNothing(string value) => Nothing.Contains(value);
 
-    /// <summary>A <c>dd-mm-yyyy</c> date; empty and the placeholders 01-01-1900 / 01-01-1800 mean unknown.</summary>
+    /// <summary>A <c>dd-mm-yyyy</c> (or <c>dd/mm/yyyy</c>) date; empty, <c>Not recorded</c> and the placeholders 01-01-1900 / 01-01-1800 mean unknown.</summary>
     public static bool TryDate(string value, out DateOnly? date)
     {
         date = null;
-        if (value.Length == 0) return true;
+        if (IsNothing(value)) return true;
         if (!DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
         if (parsed.Year > 1900 || parsed.Month != 1 || parsed.Day != 1) date = parsed;
         return true;

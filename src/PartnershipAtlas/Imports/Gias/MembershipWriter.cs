@@ -5,48 +5,60 @@ using PartnershipAtlas.Partnerships;
 namespace PartnershipAtlas.Imports.Gias;
 
 /// <summary>
-/// Brings one source's memberships of an establishment in line with what a new extract says, keeping history:
-/// memberships the extract no longer names are closed (left = extract date), never deleted.
+/// Writes one source's memberships inside an import's transaction, keeping history (memberships are closed, never
+/// deleted) and never holding two open memberships of one school in one partnership: an open membership another source
+/// recorded is either left alone (<see cref="ReconcileAsync"/>) or adopted with the dates this source gives (<see cref="RecordAsync"/>).
 /// </summary>
 internal sealed class MembershipWriter : IDisposable
 {
-    private sealed record Existing(long Id, int PartnershipId, DateOnly? Left);
+    private sealed class Existing(long id, int partnershipId, string source, DateOnly? joined, DateOnly? left)
+    {
+        public long Id { get; } = id;
+        public int PartnershipId { get; } = partnershipId;
+        public string Source { get; set; } = source;
+        public DateOnly? Joined { get; set; } = joined;
+        public DateOnly? Left { get; set; } = left;
+
+        /// <summary>Named by the file being imported.</summary>
+        public bool Seen { get; set; }
+    }
 
     private readonly Dictionary<int, List<Existing>> byEstablishment = [];
     private readonly string source;
     private readonly long runId;
     private readonly PreparedCommand insert;
-    private readonly PreparedCommand close;
+    private readonly PreparedCommand update;
 
     private MembershipWriter(DbConnection connection, DbTransaction transaction, string source, long runId)
     {
         this.source = source;
         this.runId = runId;
         insert = new PreparedCommand(connection, transaction,
-            "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)", 7);
-        close = new PreparedCommand(connection, transaction, "UPDATE Memberships SET \"Left\" = @p1, ImportRunId = @p2 WHERE Id = @p0", 3);
+            "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING Id", 7);
+        update = new PreparedCommand(connection, transaction,
+            "UPDATE Memberships SET Joined = @p1, \"Left\" = @p2, Source = @p3, ImportRunId = @p4 WHERE Id = @p0", 5);
     }
 
+    /// <summary>Loads every membership (of every source) so that no source duplicates another's.</summary>
     public static async Task<MembershipWriter> LoadAsync(DbConnection connection, DbTransaction transaction, string source, long runId, CancellationToken cancellationToken)
     {
         var writer = new MembershipWriter(connection, transaction, source, runId);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Id, EstablishmentUrn, PartnershipId, \"Left\" FROM Memberships WHERE Source = @source";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@source";
-        parameter.Value = source;
-        command.Parameters.Add(parameter);
+        command.CommandText = "SELECT Id, EstablishmentUrn, PartnershipId, Source, Joined, \"Left\" FROM Memberships";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            DateOnly? left = reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            writer.ListFor(reader.GetInt32(1)).Add(new Existing(reader.GetInt64(0), reader.GetInt32(2), left));
+            writer.ListFor(reader.GetInt32(1)).Add(new Existing(reader.GetInt64(0), reader.GetInt32(2), reader.GetString(3), Date(reader, 4), Date(reader, 5)));
         }
         return writer;
     }
 
-    /// <summary>Makes the establishment's memberships from this source equal <paramref name="partnershipIds"/>.</summary>
+    /// <summary>
+    /// Makes the establishment's memberships from this source equal <paramref name="partnershipIds"/> (the establishments
+    /// extract: one row per school naming its networks). A network the school is already an open member of through
+    /// another source is not inserted again.
+    /// </summary>
     /// <param name="left">When the memberships end (a closed establishment's close date), or null while open.</param>
     /// <param name="joined">When new memberships began, null when the source does not say.</param>
     /// <param name="extractDate">The date the extract saw the establishment, used to close what it no longer names.</param>
@@ -56,19 +68,69 @@ internal sealed class MembershipWriter : IDisposable
         var matched = new HashSet<long>();
         foreach (var partnershipId in partnershipIds)
         {
-            var match = existing.FirstOrDefault(m => m.PartnershipId == partnershipId && !matched.Contains(m.Id) && (m.Left is null || m.Left == left));
+            var match = existing.FirstOrDefault(m => m.Source == source && m.PartnershipId == partnershipId && !matched.Contains(m.Id) && (m.Left is null || m.Left == left));
             if (match is null)
             {
-                await insert.ExecuteAsync(cancellationToken, urn, partnershipId, nameof(MembershipRole.Member), joined, left, source, runId);
+                if (existing.Any(m => m.Source != source && m.PartnershipId == partnershipId && m.Left is null)) continue;
+                matched.Add((await InsertAsync(urn, partnershipId, joined, left, cancellationToken)).Id);
                 continue;
             }
             matched.Add(match.Id);
-            if (match.Left != left) await close.ExecuteAsync(cancellationToken, match.Id, left, runId);
+            if (match.Left != left) await SetAsync(match, match.Joined, left, cancellationToken);
         }
-        foreach (var gone in existing.Where(m => m.Left is null && !matched.Contains(m.Id)))
+        foreach (var gone in existing.Where(m => m.Source == source && m.Left is null && !matched.Contains(m.Id)).ToList())
         {
-            await close.ExecuteAsync(cancellationToken, gone.Id, left ?? extractDate, runId);
+            await SetAsync(gone, gone.Joined, left ?? extractDate, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Records one dated membership (a group-links row) and counts it: the same membership from this source (same joined
+    /// date, or the open one) is updated; else an open membership another source recorded is adopted; else one is inserted.
+    /// </summary>
+    public async Task RecordAsync(int urn, int partnershipId, DateOnly? joined, DateOnly? left, RowCounts counts, CancellationToken cancellationToken)
+    {
+        var candidates = ListFor(urn).Where(m => m.PartnershipId == partnershipId && !m.Seen).ToList();
+        var match = candidates.FirstOrDefault(m => m.Source == source && m.Joined == joined)
+            ?? candidates.FirstOrDefault(m => m.Source == source && m.Left is null)
+            ?? candidates.FirstOrDefault(m => m.Left is null);
+        if (match is null)
+        {
+            (await InsertAsync(urn, partnershipId, joined, left, cancellationToken)).Seen = true;
+            counts.Inserted++;
+            return;
+        }
+        match.Seen = true;
+        if ((match.Joined, match.Left, match.Source) == (joined, left, source))
+        {
+            counts.Unchanged++;
+            return;
+        }
+        await SetAsync(match, joined, left, cancellationToken);
+        counts.Updated++;
+    }
+
+    /// <summary>Closes this source's open memberships that the file did not name (left = the extract date).</summary>
+    public async Task CloseUnseenAsync(DateOnly extractDate, CancellationToken cancellationToken)
+    {
+        foreach (var gone in byEstablishment.Values.SelectMany(list => list).Where(m => m.Source == source && m.Left is null && !m.Seen).ToList())
+        {
+            await SetAsync(gone, gone.Joined, extractDate, cancellationToken);
+        }
+    }
+
+    private async Task<Existing> InsertAsync(int urn, int partnershipId, DateOnly? joined, DateOnly? left, CancellationToken cancellationToken)
+    {
+        var id = Convert.ToInt64(await insert.ScalarAsync(cancellationToken, urn, partnershipId, nameof(MembershipRole.Member), joined, left, source, runId), CultureInfo.InvariantCulture);
+        var created = new Existing(id, partnershipId, source, joined, left);
+        ListFor(urn).Add(created);
+        return created;
+    }
+
+    private async Task SetAsync(Existing membership, DateOnly? joined, DateOnly? left, CancellationToken cancellationToken)
+    {
+        await update.ExecuteAsync(cancellationToken, membership.Id, joined, left, source, runId);
+        (membership.Joined, membership.Left, membership.Source) = (joined, left, source);
     }
 
     private List<Existing> ListFor(int urn)
@@ -77,9 +139,12 @@ internal sealed class MembershipWriter : IDisposable
         return list;
     }
 
+    private static DateOnly? Date(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public void Dispose()
     {
         insert.Dispose();
-        close.Dispose();
+        update.Dispose();
     }
 }
