@@ -6,6 +6,7 @@ using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Overlap;
 
 namespace PartnershipAtlas.Hosting;
 
@@ -30,6 +31,8 @@ public static class AtlasServices
         builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Atlas"));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddScoped<LoaderScope>();
+        builder.Services.AddSingleton<OverlapSnapshots>();
+        builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddGraphQL(graphql => graphql
@@ -46,6 +49,7 @@ public static class AtlasServices
         app.UseStaticFiles();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
+        app.MapGet("/export/network", NetworkExport.HandleAsync);
         return app;
     }
 }
