@@ -22,7 +22,7 @@ public static class NetworkExport
         }
 
         var view = await snapshots.ViewAsync(await OverlapSnapshots.StoreVersion.ReadAsync(db, cancellationToken), request.AsOf, request.Area);
-        var nodes = await NodesAsync(db, view, request.Kinds, cancellationToken);
+        var nodes = await NodesAsync(db, view, request.Kinds, request.Graph == ExportGraph.Bipartite, cancellationToken);
 
         await using INetworkWriter writer = request.Format == ExportFormat.Csv ? new CsvNetworkWriter(http.Response.Body) : new GraphMLNetworkWriter(http.Response.Body);
         http.Response.ContentType = writer.ContentType;
@@ -56,18 +56,18 @@ public static class NetworkExport
     /// <summary>The nodes by snapshot index: networks of the kinds with members in the area, and the schools in them.</summary>
     private sealed record Nodes(ExportNode?[] Schools, ExportNode?[] Networks);
 
-    private static async Task<Nodes> NodesAsync(AtlasDbContext db, OverlapView view, KindSet kinds, CancellationToken cancellationToken)
+    private static async Task<Nodes> NodesAsync(AtlasDbContext db, OverlapView view, KindSet kinds, bool withSchools, CancellationToken cancellationToken)
     {
         var snapshot = view.Snapshot;
-        var networkNames = await db.Partnerships.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var schoolNames = await db.Establishments.AsNoTracking().ToDictionaryAsync(e => e.Urn, e => e.Name, cancellationToken);
+        var networkNames = await db.Partnerships.Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var schoolNames = withSchools ? await db.Establishments.Select(e => new { e.Urn, e.Name }).ToDictionaryAsync(e => e.Urn, e => e.Name, cancellationToken) : [];
         var (schools, networks) = (new ExportNode?[snapshot.SchoolCount], new ExportNode?[snapshot.NetworkCount]);
         for (var n = 0; n < networks.Length; n++)
         {
             if (!kinds.Contains(snapshot.Kinds[n]) || view.Sizes[n] == 0) continue;
             var id = snapshot.NetworkIds[n];
             networks[n] = new ExportNode($"p{id}", networkNames.GetValueOrDefault(id, ""), NetworkExportRequest.KindName(snapshot.Kinds[n]), id, 1);
-            foreach (var s in snapshot.MembersOf(n))
+            foreach (var s in withSchools ? snapshot.MembersOf(n) : [])
             {
                 if (!view.Includes(s) || schools[s] is not null) continue;
                 var urn = snapshot.Urns[s];

@@ -1,10 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Data;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;
 
 /// <summary>
 /// Where the schools counted are: an LA code, a region (GIAS <c>GOR</c> name) and a phase of education, each optional
-/// and matched whole, ignoring case. A school outside the area counts for nothing: not as shared, not in a network's size.
+/// and matched whole, ignoring case (ASCII). A school outside the area counts for nothing: not as shared, not in a network's size.
 /// </summary>
 public sealed record AreaFilter(string? LaCode, string? Region, string? Phase)
 {
@@ -14,19 +16,22 @@ public sealed record AreaFilter(string? LaCode, string? Region, string? Phase)
 
     public bool IsEverywhere => LaCode is null && Region is null && Phase is null;
 
-    /// <summary>Which of the snapshot's schools are in the area; null when all are.</summary>
-    public bool[]? Mask(OverlapSnapshot snapshot)
+    /// <summary>Which of the snapshot's schools are in the area; null when all are. One query for the area's URNs.</summary>
+    public async Task<bool[]?> MaskAsync(AtlasDbContext db, OverlapSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (IsEverywhere) return null;
+        var (laCode, region, phase) = (LaCode?.ToUpperInvariant(), Region?.ToUpperInvariant(), Phase?.ToUpperInvariant());
+        var urns = await db.Establishments.AsNoTracking()
+            .Where(e => (laCode == null || e.LaCode!.ToUpper() == laCode) && (region == null || e.Region!.ToUpper() == region) && (phase == null || e.Phase!.ToUpper() == phase))
+            .Select(e => e.Urn)
+            .ToListAsync(cancellationToken);
         var mask = new bool[snapshot.SchoolCount];
-        for (var s = 0; s < mask.Length; s++)
+        foreach (var urn in urns)
         {
-            mask[s] = Matches(LaCode, snapshot.LaCodes[s]) && Matches(Region, snapshot.Regions[s]) && Matches(Phase, snapshot.Phases[s]);
+            if (snapshot.IndexOfSchool(urn) is var school and >= 0) mask[school] = true;
         }
         return mask;
     }
-
-    private static bool Matches(string? wanted, string? value) => wanted is null || string.Equals(wanted.Trim(), value, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A set of network kinds; null kinds means every kind (including kinds added later).</summary>

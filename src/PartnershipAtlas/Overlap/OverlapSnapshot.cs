@@ -2,8 +2,8 @@ using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;
 
-/// <summary>One active membership as the snapshot reads it: who, which network, of what kind, and where the school is.</summary>
-public readonly record struct ActiveMembership(int Urn, int PartnershipId, PartnershipKind Kind, string? LaCode, string? Region, string? Phase);
+/// <summary>One active membership as the snapshot reads it: which school, which network.</summary>
+public readonly record struct ActiveMembership(int Urn, int PartnershipId);
 
 /// <summary>
 /// Who belongs to what on one date, in compact arrays: schools and networks numbered densely (in URN and id order),
@@ -17,13 +17,12 @@ public sealed class OverlapSnapshot
     private readonly int[] networkStart;
     private readonly int[] networks;
 
-    private OverlapSnapshot(DateOnly asOf, int[] urns, int[] networkIds, PartnershipKind[] kinds, string?[][] places, int[] memberStart, int[] members, int[] networkStart, int[] networks)
+    private OverlapSnapshot(DateOnly asOf, int[] urns, int[] networkIds, PartnershipKind[] kinds, int[] memberStart, int[] members, int[] networkStart, int[] networks)
     {
         AsOf = asOf;
         Urns = urns;
         NetworkIds = networkIds;
         Kinds = kinds;
-        (LaCodes, Regions, Phases) = (places[0], places[1], places[2]);
         (this.memberStart, this.members, this.networkStart, this.networks) = (memberStart, members, networkStart, networks);
     }
 
@@ -31,9 +30,6 @@ public sealed class OverlapSnapshot
 
     /// <summary>School index → URN, ascending.</summary>
     public int[] Urns { get; }
-    public string?[] LaCodes { get; }
-    public string?[] Regions { get; }
-    public string?[] Phases { get; }
 
     /// <summary>Network index → partnership id, ascending.</summary>
     public int[] NetworkIds { get; }
@@ -52,14 +48,14 @@ public sealed class OverlapSnapshot
     /// <summary>The index of a partnership, or a negative number when it has no members on the date.</summary>
     public int IndexOfNetwork(int partnershipId) => Array.BinarySearch(NetworkIds, partnershipId);
 
-    public static OverlapSnapshot Build(DateOnly asOf, IReadOnlyList<ActiveMembership> rows)
+    /// <summary>The index of a school, or a negative number when it has no memberships on the date.</summary>
+    public int IndexOfSchool(int urn) => Array.BinarySearch(Urns, urn);
+
+    public static OverlapSnapshot Build(DateOnly asOf, IReadOnlyList<ActiveMembership> rows, IReadOnlyDictionary<int, PartnershipKind> kindOf)
     {
-        var urns = rows.Select(r => r.Urn).Distinct().Order().ToArray();
-        var networkIds = rows.Select(r => r.PartnershipId).Distinct().Order().ToArray();
-        var kinds = new PartnershipKind[networkIds.Length];
-        var places = new[] { new string?[urns.Length], new string?[urns.Length], new string?[urns.Length] };
-        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Intern(string? value) => value is null ? null : interned.TryGetValue(value, out var known) ? known : interned[value] = value;
+        var urns = SortedDistinct(rows, r => r.Urn);
+        var networkIds = SortedDistinct(rows, r => r.PartnershipId);
+        var kinds = networkIds.Select(id => kindOf[id]).ToArray();
 
         var pairs = new long[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -67,13 +63,9 @@ public sealed class OverlapSnapshot
             var row = rows[i];
             var school = Array.BinarySearch(urns, row.Urn);
             var network = Array.BinarySearch(networkIds, row.PartnershipId);
-            kinds[network] = row.Kind;
-            (places[0][school], places[1][school], places[2][school]) = (Intern(row.LaCode), Intern(row.Region), Intern(row.Phase));
             pairs[i] = ((long)network << 32) | (uint)school;
         }
-        Array.Sort(pairs);
-        var unique = pairs.Length == 0 ? 0 : 1;
-        for (var i = 1; i < pairs.Length; i++) if (pairs[i] != pairs[unique - 1]) pairs[unique++] = pairs[i];
+        var unique = SortUnique(pairs);
 
         var memberStart = new int[networkIds.Length + 1];
         var members = new int[unique];
@@ -90,6 +82,22 @@ public sealed class OverlapSnapshot
         var networks = new int[unique];
         var next = networkStart[..^1];
         for (var i = 0; i < unique; i++) networks[next[(int)pairs[i]]++] = (int)(pairs[i] >> 32);
-        return new OverlapSnapshot(asOf, urns, networkIds, kinds, places, memberStart, members, networkStart, networks);
+        return new OverlapSnapshot(asOf, urns, networkIds, kinds, memberStart, members, networkStart, networks);
+    }
+
+    private static int[] SortedDistinct(IReadOnlyList<ActiveMembership> rows, Func<ActiveMembership, int> value)
+    {
+        var values = new int[rows.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = value(rows[i]);
+        return values[..SortUnique(values)];
+    }
+
+    /// <summary>Sorts and moves the distinct values to the front; returns how many there are.</summary>
+    private static int SortUnique<T>(T[] values) where T : IEquatable<T>
+    {
+        Array.Sort(values);
+        var unique = values.Length == 0 ? 0 : 1;
+        for (var i = 1; i < values.Length; i++) if (!values[i].Equals(values[unique - 1])) values[unique++] = values[i];
+        return unique;
     }
 }

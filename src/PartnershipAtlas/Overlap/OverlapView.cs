@@ -12,10 +12,11 @@ public sealed class OverlapView
     private readonly bool[]? inArea;
     private readonly ConcurrentDictionary<string, Lazy<OverlapPair[]>> lists = new();
 
-    public OverlapView(OverlapSnapshot snapshot, AreaFilter area)
+    /// <param name="inArea">Which schools are in the area, or null for all.</param>
+    public OverlapView(OverlapSnapshot snapshot, bool[]? inArea)
     {
         Snapshot = snapshot;
-        inArea = area.Mask(snapshot);
+        this.inArea = inArea;
         Sizes = new int[snapshot.NetworkCount];
         for (var n = 0; n < Sizes.Length; n++)
         {

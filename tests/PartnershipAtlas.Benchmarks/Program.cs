@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using PartnershipAtlas.Benchmarks;
+
+// Overlap benchmark: dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -p:SkipClientApp=true [-- --scales 0.1,0.25,0.5,1 --runs 5]
+var scales = Option("--scales", "0.1,0.25,0.5,1").Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
+
+Console.WriteLine($"Overlap benchmark, {Environment.ProcessorCount} cores, median of {runs} warm runs; cold = first request for a date (reads the store, builds the snapshot, counts pairs).");
+Console.WriteLine(OverlapBenchmark.Header);
+var results = new List<OverlapBenchmark.Result>();
+foreach (var scale in scales)
+{
+    var result = await new OverlapBenchmark(new LandscapeGenerator(scale), runs).RunAsync();
+    results.Add(result);
+    Console.WriteLine(result.Row);
+}
+if (results.Count > 1)
+{
+    var (small, large) = (results[0], results[^1]);
+    Console.WriteLine($"Growth from scale {small.Scale} to {large.Scale}: memberships x{(double)large.ActiveMemberships / small.ActiveMemberships:0.0}, " +
+        $"pairs x{(double)large.Pairs / small.Pairs:0.0}, snapshot x{large.SnapshotMs / small.SnapshotMs:0.0}, matrix cold x{large.MatrixColdMs / small.MatrixColdMs:0.0}, " +
+        $"top-100 cold x{large.TopColdMs / small.TopColdMs:0.0}");
+}
+return 0;
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+/// <summary>Marks the benchmark's timing helpers.</summary>
+internal static class Timing
+{
+    public static async Task<double> MillisecondsAsync(Func<Task> action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await action();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    public static async Task<double> MedianAsync(int runs, Func<Task> action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++) times.Add(await MillisecondsAsync(action));
+        return times.Order().ElementAt(times.Count / 2);
+    }
+}
