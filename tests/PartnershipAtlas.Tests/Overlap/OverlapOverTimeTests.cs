@@ -35,6 +35,10 @@ public sealed class OverlapOverTimeTests
             { overlapChanges(from: "2022-12-31", to: "2023-06-01", kinds: [FEDERATION], otherKinds: [DIOCESE]) {
                 pairsAppeared pairs(change: APPEARED) { nodes { a { name } b { name } sharedBefore sharedAfter } } } }
             """);
+        var schools = await client.DataAsync("""
+            { overlapChanges(from: "2022-12-31", to: "2023-06-01", kinds: [FEDERATION, DIOCESE]) {
+                establishmentsEntered establishmentsLeft establishments { nodes { establishment { urn } change networksBefore networksAfter } } } }
+            """);
 
         Assert.Equal(before["overlaps"]!["totalCount"]!.GetValue<int>(), beforeChange["overlaps"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(before["overlaps"]!["totalCount"]!.GetValue<int>() + 1, afterChange["overlaps"]!["totalCount"]!.GetValue<int>());
@@ -43,6 +47,14 @@ public sealed class OverlapOverTimeTests
         var appeared = changes["overlapChanges"]!;
         Assert.Equal(1, appeared["pairsAppeared"]!.GetValue<int>());
         Assert.Equal((0, 3), (appeared["pairs"]!["nodes"]![0]!["sharedBefore"]!.GetValue<int>(), appeared["pairs"]!["nodes"]![0]!["sharedAfter"]!.GetValue<int>()));
+
+        var withoutFederation = new GiasOverlapRecount(RealData.GiasExport2022).Schools.Where(s => diocese.Urns.Contains(s.Urn) && s.Federation is null).Select(s => s.Urn).Order().ToList();
+        Assert.NotEmpty(withoutFederation);
+        var entered = schools["overlapChanges"]!["establishments"]!["nodes"]!.AsArray()
+            .Select(n => (Urn: n!["establishment"]!["urn"]!.GetValue<int>(), Change: n["change"]!.GetValue<string>(), Before: n["networksBefore"]!.GetValue<int>(), After: n["networksAfter"]!.GetValue<int>()))
+            .ToList();
+        Assert.Equal(withoutFederation.Select(urn => (urn, "ENTERED", 1, 2)), entered);
+        Assert.Equal(0, schools["overlapChanges"]!["establishmentsLeft"]!.GetValue<int>());
     }
 
     [Fact]
