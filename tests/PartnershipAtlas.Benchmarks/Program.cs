@@ -1,51 +1,17 @@
-using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PartnershipAtlas.Benchmarks;
-using PartnershipAtlas.Data;
-using PartnershipAtlas.Hosting;
-using PartnershipAtlas.Imports;
-using PartnershipAtlas.Tests.Support;
 
-// Import benchmark (issue 4): a generated national-size GIAS establishments file (the real 111-column header, real
-// rows with new URNs) through the real importer, against the same rows inserted by the plainest prepared-statement
-// loop, each into a fresh SQLite store. Usage: dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -- [rows...]
-var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [10_000, 50_000];
-var folder = Directory.CreateTempSubdirectory("atlas-bench").FullName;
-Console.WriteLine("| rows | importer s | rows/s | raw loop s | ratio | peak working set MB | GC heap after MB |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-foreach (var rows in sizes)
+// Benchmarks (speed is measured here, never in timed tests):
+//   dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -- import [rows...]
+//   dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -- overlap [--scales 0.1,0.25,0.5,1] [--runs 5]
+return args.FirstOrDefault() switch
 {
-    var file = GeneratedGiasFile.Write(folder, rows);
-    var (importer, run) = await TimeAsync(folder, (host, _) =>
-        host.Services.GetRequiredService<ImportService>().ImportFileAsync("gias-establishments", file, null, CancellationToken.None));
-    if (run.Status != ImportStatus.Succeeded) throw new InvalidOperationException(run.Message);
-    var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
-    GC.Collect();
-    var heap = GC.GetTotalMemory(true) / 1e6;
-    var (raw, _) = await TimeAsync(folder, (_, store) => RawPreparedLoop.RunAsync(store, file));
-    Console.WriteLine($"| {rows:N0} | {importer:F2} | {rows / importer:N0} | {raw:F2} | {importer / raw:F2} | {peak:F0} | {heap:F0} |");
-}
-Directory.Delete(folder, recursive: true);
+    "import" => await ImportBenchmark.RunAsync(args[1..]),
+    "overlap" => await OverlapBenchmarkCommand.RunAsync(args[1..]),
+    _ => Usage(),
+};
 
-/// <summary>Times the work alone on a fresh, migrated store.</summary>
-static async Task<(double Seconds, T Result)> TimeAsync<T>(string folder, Func<IHost, string, Task<T>> work)
+static int Usage()
 {
-    var store = $"Data Source={Path.Combine(folder, Guid.NewGuid() + ".db")}";
-    using var host = await StoreHostAsync(store);
-    var clock = Stopwatch.StartNew();
-    var result = await work(host, store);
-    return (clock.Elapsed.TotalSeconds, result);
-}
-
-static async Task<IHost> StoreHostAsync(string connectionString)
-{
-    var builder = Host.CreateApplicationBuilder([$"--ConnectionStrings:Atlas={connectionString}"]);
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Services.AddAtlasCore(builder.Configuration);
-    var host = builder.Build();
-    using var scope = host.Services.CreateScope();
-    await scope.ServiceProvider.GetRequiredService<AtlasDbContext>().MigrateStoreAsync(CancellationToken.None);
-    return host;
+    Console.Error.WriteLine("usage: import [rows...] | overlap [--scales 0.1,0.25,0.5,1] [--runs 5]");
+    return 2;
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports;
+using PartnershipAtlas.Overlap;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Api;
@@ -28,6 +29,7 @@ public sealed class AtlasQuery : ObjectGraphType
         EstablishmentQueries.AddTo(this);
         PartnershipQueries.AddTo(this);
         ImportRunQueries.AddTo(this);
+        OverlapQueries.AddTo(this);
         NodeQueries.AddTo(this);
     }
 }

@@ -13,6 +13,7 @@ using PartnershipAtlas.Imports.PartnershipsFile;
 using PartnershipAtlas.Imports.Reference;
 using PartnershipAtlas.Imports.Scheduling;
 using PartnershipAtlas.Imports.Sources;
+using PartnershipAtlas.Overlap;
 
 namespace PartnershipAtlas.Hosting;
 
@@ -49,6 +50,8 @@ public static class AtlasServices
         builder.Services.AddAtlasHealth(builder.Configuration);
         builder.Services.AddAtlasTelemetry(builder.Configuration);
         builder.Services.AddScoped<LoaderScope>();
+        builder.Services.AddSingleton<OverlapSnapshots>();
+        builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
@@ -70,6 +73,7 @@ public static class AtlasServices
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         app.MapAtlasHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapGet("/export/network", NetworkExport.HandleAsync);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
+using PartnershipAtlas.Overlap;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -47,6 +48,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewGraphType>>>>("reviews")
             .Description("The network's self-review, peer-review and follow-up support events, in date order.")
             .Resolve(c => PartnershipLoaders.Reviews(c, c.Source.Id));
+        OverlapQueries.AddTo(this);
     }
 }
 

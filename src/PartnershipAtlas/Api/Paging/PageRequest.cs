@@ -14,25 +14,8 @@ public sealed record PageRequest(int Size, bool Backward, long? After, long? Bef
 
     public static PageRequest From(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int?>("first");
-        var last = context.GetArgument<int?>("last");
-        var coordinate = $"{context.ParentType.Name}.{context.FieldDefinition.Name}";
-        if (first is not null && last is not null)
-        {
-            throw AtlasErrors.Coded("Use either first or last, not both.", "PAGING_BOTH_DIRECTIONS", new Dictionary<string, object?> { ["coordinate"] = coordinate });
-        }
-        var size = first ?? last ?? DefaultSize;
-        if (size < 0) throw AtlasErrors.Coded("The requested page size must not be negative.", "HC0079", new Dictionary<string, object?> { ["coordinate"] = coordinate });
-        if (size > MaxSize)
-        {
-            throw AtlasErrors.Coded("The maximum allowed items per page were exceeded.", "HC0051", new Dictionary<string, object?>
-            {
-                ["requestedItems"] = size,
-                ["maxAllowedItems"] = MaxSize,
-                ["coordinate"] = coordinate,
-            });
-        }
-        return new PageRequest(size, last is not null, Cursor.Decode(context.GetArgument<string?>("after")), Cursor.Decode(context.GetArgument<string?>("before")));
+        var (size, backward) = PageSize.From(context);
+        return new PageRequest(size, backward, Cursor.Decode(context.GetArgument<string?>("after")), Cursor.Decode(context.GetArgument<string?>("before")));
     }
 }
 

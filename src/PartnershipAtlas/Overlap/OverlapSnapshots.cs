@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Data;
+using PartnershipAtlas.Imports;
+using PartnershipAtlas.Partnerships;
+
+namespace PartnershipAtlas.Overlap;
+
+/// <summary>
+/// The snapshots of recent dates, shared by all requests. They are kept while the store's version stamp (the latest
+/// succeeded import run and the newest membership) is unchanged; a newer stamp, e.g. after any import run, even one
+/// made by the command line in another process, drops them all and the next request reads afresh.
+/// </summary>
+public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<OverlapSnapshots> logger)
+{
+    private const int MaxDates = 12;
+    private readonly Lock gate = new();
+    private StoreVersion version = new(-1, -1);
+    private readonly Dictionary<DateOnly, Entry> byDate = [];
+
+    /// <summary>What the store looks like: when it changes, the snapshots are stale.</summary>
+    public readonly record struct StoreVersion(long ImportRun, long Membership) : IComparable<StoreVersion>
+    {
+        public int CompareTo(StoreVersion other) => ImportRun != other.ImportRun ? ImportRun.CompareTo(other.ImportRun) : Membership.CompareTo(other.Membership);
+
+        public static async Task<StoreVersion> ReadAsync(AtlasDbContext db, CancellationToken cancellationToken) => new(
+            await db.ImportRuns.Where(r => r.Status == ImportStatus.Succeeded).MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0,
+            await db.Memberships.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0);
+    }
+
+    public async Task<OverlapView> ViewAsync(StoreVersion current, DateOnly asOf, AreaFilter area)
+    {
+        Entry entry;
+        lock (gate)
+        {
+            if (current.CompareTo(version) > 0)
+            {
+                byDate.Clear();
+                version = current;
+            }
+            if (!byDate.TryGetValue(asOf, out entry!))
+            {
+                if (byDate.Count >= MaxDates) byDate.Remove(byDate.MinBy(e => e.Value.LastUsed).Key);
+                byDate[asOf] = entry = new Entry(ReadAsync(asOf));
+            }
+            entry.LastUsed = Environment.TickCount64;
+        }
+        try
+        {
+            var snapshot = await entry.Snapshot;
+            if (entry.Views.Count >= MaxDates * 4) entry.Views.Clear();
+            return await entry.Views.GetOrAdd(area.Key, _ => new Lazy<Task<OverlapView>>(() => CreateViewAsync(snapshot, area))).Value;
+        }
+        catch
+        {
+            lock (gate) if (byDate.TryGetValue(asOf, out var failed) && failed == entry) byDate.Remove(asOf);
+            throw;
+        }
+    }
+
+    private async Task<OverlapSnapshot> ReadAsync(DateOnly asOf)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rows = await ReadActiveAsync(db, asOf);
+        var kinds = await db.Partnerships.AsNoTracking().Select(p => new { p.Id, p.Kind }).ToDictionaryAsync(p => p.Id, p => p.Kind);
+        var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var snapshot = OverlapSnapshot.Build(asOf, rows, kinds);
+        logger.LogInformation("Overlap snapshot for {AsOf}: {Memberships} memberships, {Schools} schools, {Networks} networks; read in {Read} ms, built in {Built} ms",
+            asOf, snapshot.MembershipCount, snapshot.SchoolCount, snapshot.NetworkCount, read, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds - read);
+        return snapshot;
+    }
+
+    private async Task<OverlapView> CreateViewAsync(OverlapSnapshot snapshot, AreaFilter area)
+    {
+        if (area.IsEverywhere) return new OverlapView(snapshot, null);
+        await using var scope = scopes.CreateAsyncScope();
+        return new OverlapView(snapshot, await area.MaskAsync(scope.ServiceProvider.GetRequiredService<AtlasDbContext>(), snapshot, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The memberships active on the date (the rule of <see cref="MembershipQueries.ActiveOn"/>), two numbers a row:
+    /// EF Core writes the statement, a plain data reader reads it (materialising objects would cost several times more).
+    /// </summary>
+    private static async Task<List<ActiveMembership>> ReadActiveAsync(AtlasDbContext db, DateOnly asOf)
+    {
+        var query = db.Memberships.AsNoTracking().Where(MembershipQueries.ActiveOn(asOf)).Select(m => new { m.EstablishmentUrn, m.PartnershipId });
+        await db.Database.OpenConnectionAsync();
+        await using var command = query.CreateDbCommand();
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<ActiveMembership>();
+        while (reader.Read()) rows.Add(new ActiveMembership(reader.GetInt32(0), reader.GetInt32(1)));
+        return rows;
+    }
+
+    private sealed class Entry(Task<OverlapSnapshot> snapshot)
+    {
+        public Task<OverlapSnapshot> Snapshot { get; } = snapshot;
+        public ConcurrentDictionary<string, Lazy<Task<OverlapView>>> Views { get; } = new();
+        public long LastUsed { get; set; }
+    }
+}
+
+/// <summary>One request's access to the snapshots: the store's version is read once per request.</summary>
+public sealed class OverlapSession(OverlapSnapshots snapshots, AtlasDbContext db)
+{
+    private Task<OverlapSnapshots.StoreVersion>? version;
+
+    public async Task<OverlapView> ViewAsync(DateOnly asOf, AreaFilter area, CancellationToken cancellationToken)
+    {
+        version ??= OverlapSnapshots.StoreVersion.ReadAsync(db, cancellationToken);
+        return await snapshots.ViewAsync(await version, asOf, area);
+    }
+}

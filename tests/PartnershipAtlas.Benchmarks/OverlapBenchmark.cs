@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PartnershipAtlas.Hosting;
+using PartnershipAtlas.Overlap;
+
+namespace PartnershipAtlas.Benchmarks;
+
+/// <summary>
+/// One scale: generates the landscape into a temporary SQLite store, starts the real server on it (the product's own
+/// composition) and times the overlap queries over HTTP, as a client sees them.
+/// </summary>
+public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
+{
+    public const string Header = "scale | schools | networks | memberships (active) | pairs | snapshot ms [cpu] | matrix cold [cpu] / warm ms | top-100 cold [cpu] / warm ms | top-100 Jaccard ms | top-100 in one LA ms | projection GraphML ms";
+
+    public sealed record Result(double Scale, int ActiveMemberships, int Pairs, (double Wall, double Cpu) Snapshot, (double Wall, double Cpu) MatrixCold, (double Wall, double Cpu) TopCold, string Row);
+
+    private static readonly DateOnly AsOf = new(2025, 1, 1);
+
+    private const string Matrix = "query($asOf: Date) { overlapMatrix(asOf: $asOf) { kind otherKind sharedSchools networks touchingNetworks meanTouched maxTouched } }";
+
+    private const string Top = "query($asOf: Date, $order: OverlapOrder, $laCode: String) { overlaps(asOf: $asOf, order: $order, laCode: $laCode, first: 100) { totalCount nodes { a { id name } b { id name } sharedCount jaccard overlapCoefficient } } }";
+
+    public async Task<Result> RunAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"atlas-benchmark-{Guid.NewGuid():N}.db");
+        var connectionString = $"Data Source={path}";
+        var port = FreePort();
+        var builder = WebApplication.CreateBuilder([$"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Atlas={connectionString}", "--Atlas:LoadDefaultData=false"]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1") builder.Logging.AddFilter("PartnershipAtlas.Overlap", LogLevel.Information);
+        builder.AddAtlas();
+        await using var app = builder.Build();
+        app.MapAtlas();
+        try
+        {
+            await app.StartAsync();
+            await landscape.WriteAsync(connectionString);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+
+            var snapshots = app.Services.GetRequiredService<OverlapSnapshots>();
+            await WarmUpAsync(app, http, snapshots);
+            var snapshot = await Timing.WithCpuAsync(() => SnapshotAsync(app, snapshots, AsOf.AddDays(-1)));
+            var view = await SnapshotAsync(app, snapshots, AsOf.AddDays(-1));
+            if (Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+            {
+                Console.WriteLine($"pairs {await Timing.MillisecondsAsync(() => Task.FromResult(view.Pairs(KindSet.All, KindSet.All)))} ms, " +
+                    $"ranked {await Timing.MillisecondsAsync(() => Task.FromResult(view.Ranked(KindSet.All, KindSet.All, OverlapOrder.SharedCount)))} ms, " +
+                    $"matrix {await Timing.MillisecondsAsync(() => Task.FromResult(OverlapMatrix.Compute(view, KindSet.All)))} ms");
+            }
+
+            var matrixCold = await Timing.WithCpuAsync(() => QueryAsync(http, Matrix, new { asOf = Date(AsOf) }));
+            var matrixWarm = await Timing.MedianAsync(runs, () => QueryAsync(http, Matrix, new { asOf = Date(AsOf) }));
+            var topCold = await Timing.WithCpuAsync(() => QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)) }));
+            var topWarm = await Timing.MedianAsync(runs, () => QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)) }));
+            var jaccard = await Timing.MedianAsync(runs, () => QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)), order = "JACCARD" }));
+            var area = await Timing.MedianAsync(runs, () => QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)), laCode = "850" }));
+            var export = await Timing.MedianAsync(runs, async () => await (await http.GetAsync($"/export/network?graph=projection&asOf={Date(AsOf.AddDays(1))}")).Content.ReadAsByteArrayAsync());
+
+            var pairs = (await QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)) }))["overlaps"]!["totalCount"]!.GetValue<int>();
+            var row = string.Join(" | ", landscape.Scale.ToString(CultureInfo.InvariantCulture), landscape.SchoolCount, landscape.NetworkCount,
+                $"{landscape.MembershipCount} ({view.Snapshot.MembershipCount})", pairs, F(snapshot), $"{F(matrixCold)} / {F(matrixWarm)}", $"{F(topCold)} / {F(topWarm)}", F(jaccard), F(area), F(export));
+            return new Result(landscape.Scale, view.Snapshot.MembershipCount, pairs, snapshot, matrixCold, topCold, row);
+        }
+        finally
+        {
+            await app.StopAsync();
+            SqliteConnection.ClearAllPools();
+            if (Environment.GetEnvironmentVariable("BENCH_KEEP") == "1") Console.WriteLine($"kept {path}");
+            else foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        }
+    }
+
+    /// <summary>Runs every path once on another date, so the figures are not the JIT compiler's.</summary>
+    private static async Task WarmUpAsync(WebApplication app, HttpClient http, OverlapSnapshots snapshots)
+    {
+        var date = Date(AsOf.AddYears(-1));
+        await SnapshotAsync(app, snapshots, AsOf.AddYears(-1));
+        await QueryAsync(http, Matrix, new { asOf = date });
+        await QueryAsync(http, Top, new { asOf = date, order = "JACCARD", laCode = "850" });
+        await QueryAsync(http, Top, new { asOf = date });
+        await (await http.GetAsync($"/export/network?graph=projection&asOf={date}")).Content.ReadAsByteArrayAsync();
+    }
+
+    private static async Task<OverlapView> SnapshotAsync(WebApplication app, OverlapSnapshots snapshots, DateOnly asOf)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnershipAtlas.Data.AtlasDbContext>();
+        return await snapshots.ViewAsync(await OverlapSnapshots.StoreVersion.ReadAsync(db, CancellationToken.None), asOf, AreaFilter.Everywhere);
+    }
+
+    private static async Task<JsonNode> QueryAsync(HttpClient http, string query, object variables)
+    {
+        using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        if (body["errors"] is { } errors) throw new InvalidOperationException($"GraphQL errors: {errors.ToJsonString()}");
+        return body["data"]!;
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string F(double milliseconds) => milliseconds.ToString("0", CultureInfo.InvariantCulture);
+
+    private static string F((double Wall, double Cpu) time) => $"{F(time.Wall)} [{F(time.Cpu)}]";
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
