@@ -85,7 +85,8 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
     /// </summary>
     private static async Task<List<ActiveMembership>> ReadActiveAsync(AtlasDbContext db, DateOnly asOf)
     {
-        var query = db.Memberships.AsNoTracking().Where(MembershipQueries.ActiveOn(asOf)).Select(m => new { m.EstablishmentUrn, m.PartnershipId });
+        var query = db.Memberships.AsNoTracking().Where(MembershipQueries.ActiveOn(asOf)).Where(m => m.EstablishmentUrn != null)
+            .Select(m => new { m.EstablishmentUrn, m.PartnershipId });
         await db.Database.OpenConnectionAsync();
         await using var command = query.CreateDbCommand();
         await using var reader = await command.ExecuteReaderAsync();

@@ -139,6 +139,17 @@ public sealed class PartnershipsFileTests(PartnershipsFileTests.Imported importe
     }
 
     [Fact]
+    public async Task Overlaps_count_schools_only_when_organisations_are_members_too()
+    {
+        var data = await imported.CreateClient().DataAsync(
+            "{ overlapMatrix(kinds: [PROGRAMME_CLUSTER, THEMATIC], asOf: \"2020-06-01\") { kind otherKind sharedSchools } " +
+            "multiNetworkEstablishments(kinds: [PROGRAMME_CLUSTER, THEMATIC], minNetworks: 2, asOf: \"2020-06-01\") { totalCount } }");
+
+        Assert.NotNull(data["overlapMatrix"]);
+        Assert.Equal(1, data["multiNetworkEstablishments"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_series_that_ends_before_it_starts_is_a_clear_error()
     {
         var id = await IdOfAsync("PROGRAMME_CLUSTER");
