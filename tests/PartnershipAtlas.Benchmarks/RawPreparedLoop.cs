@@ -57,6 +57,29 @@ public static class RawPreparedLoop
         return rows;
     }
 
+    /// <summary>The links file's rows, inserted as plainly: one prepared INSERT, one transaction.</summary>
+    public static async Task<int> RunLinksAsync(string connectionString, string path)
+    {
+        var file = await SourceFile.InspectAsync(path, CancellationToken.None);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        using var text = new StreamReader(path, file.Encoding);
+        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { Delimiter = ',' });
+        var insert = Command(connection, transaction,
+            "INSERT INTO EstablishmentLinks (Urn, LinkedUrn, LinkType, LinkedName, EstablishedDate) VALUES ($0,$1,$2,$3,$4)", 5);
+        var (urn, linked, name, type, date) = (csv.GetOrdinal("URN"), csv.GetOrdinal("LinkURN"), csv.GetOrdinal("LinkName"), csv.GetOrdinal("LinkType"), csv.GetOrdinal("LinkEstablishedDate"));
+        var rows = 0;
+        while (await csv.ReadAsync())
+        {
+            rows++;
+            Execute(insert, int.Parse(csv.GetString(urn), CultureInfo.InvariantCulture), int.Parse(csv.GetString(linked), CultureInfo.InvariantCulture),
+                csv.GetString(type), csv.GetString(name), csv.GetString(date));
+        }
+        await transaction.CommitAsync();
+        return rows;
+    }
+
     private static object? Int(string value) => int.TryParse(value, out var n) ? n : null;
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
