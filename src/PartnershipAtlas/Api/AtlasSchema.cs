@@ -14,6 +14,9 @@ public sealed class AtlasSchema : Schema
         Query = new AtlasQuery();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+        RegisterTypeMapping(typeof(PartnershipKind), typeof(PartnershipKindGraphType));
+        RegisterTypeMapping(typeof(MembershipRole), typeof(MembershipRoleGraphType));
+        RegisterTypeMapping(typeof(ImportStatus), typeof(ImportStatusGraphType));
     }
 }
 

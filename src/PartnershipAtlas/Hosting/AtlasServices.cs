@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Http;
+using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
@@ -32,6 +33,7 @@ public static class AtlasServices
         builder.Services.AddScoped<LoaderScope>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddQueryingGraphTypes();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
             .AddSystemTextJson()
