@@ -3,6 +3,8 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Http;
+using PartnershipAtlas.Api.Limits;
+using PartnershipAtlas.Api.Persisted;
 using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
@@ -34,6 +36,11 @@ public static class AtlasServices
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddQueryingGraphTypes();
+        builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+        builder.Services.Configure<PersistedDocumentsOptions>(builder.Configuration.GetSection(PersistedDocumentsOptions.Section));
+        builder.Services.AddSingleton<CostRateLimiter>();
+        builder.Services.AddSingleton<QueryCost>();
+        builder.Services.AddSingleton<PersistedDocumentStore>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
             .AddSystemTextJson()
@@ -46,6 +53,7 @@ public static class AtlasServices
     public static WebApplication MapAtlas(this WebApplication app)
     {
         app.UseStaticFiles();
+        app.MapPost(DocumentRegistrationEndpoint.Path, DocumentRegistrationEndpoint.HandleAsync);
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         return app;

@@ -76,8 +76,8 @@ public sealed class FilteringTests(Surrey2021Store imported) : IClassFixture<Sur
     {
         var client = imported.CreateClient();
         var data = await client.DataAsync("""
-            { partnerships(first: 100, where: { kind: { eq: DIOCESE } }) { totalCount nodes { kind
-                members(first: 100, where: { establishment: { phase: { eq: "Primary" } } }) { totalCount nodes { establishment { phase } } } } }
+            { partnerships(first: 20, where: { kind: { eq: DIOCESE } }) { totalCount nodes { kind
+                members(first: 20, where: { establishment: { phase: { eq: "Primary" } } }) { totalCount nodes { establishment { phase } } } } }
               importRuns(where: { dataset: { eq: "gias-establishments" }, status: { in: [SUCCEEDED] }, rowsRead: { gt: 0 } }) { totalCount } }
             """);
 
