@@ -33,11 +33,11 @@ public static class PartnershipLoaders
     public static IDataLoaderResult<Page<Membership>> Members(IResolveFieldContext context, int partnershipId, DateOnly asOf, PageRequest page)
     {
         var db = context.Db();
-        var (where, order) = (context.Where<Membership>(), context.Order<Membership>(m => m.Id));
         var key = $"{asOf}:{page.CacheKey}:{context.WhereAndOrderKey()}";
         var loader = context.Loaders().Get<int, Page<Membership>?>($"MembersByPartnership:{key}",
             async (ids, ct) =>
             {
+                var (where, order) = (context.Where<Membership>(), context.Order<Membership>(m => m.Id));
                 var active = MembershipQueries.ActiveOn(asOf);
                 var matching = where ?? (m => true);
                 var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id)),

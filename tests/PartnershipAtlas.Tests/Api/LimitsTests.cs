@@ -122,15 +122,15 @@ public sealed class LimitsTests(Surrey2021Store store) : IClassFixture<Surrey202
         await using var factory = new ConfiguredAtlasFactory(new Dictionary<string, string>
         {
             ["Atlas:Limits:ExecutionTimeout"] = "00:00:00.001",
-            ["Atlas:Limits:MaxCost"] = "10000000",
+            ["Atlas:Limits:MaxCost"] = "2000000000",
+            ["Atlas:Limits:CostPerMinute"] = "0",
         });
         await factory.ImportAsync("gias-establishments", RealData.GiasSurrey2021);
         const string Slow = "{ establishments(first: 100) { nodes { partnerships { members(first: 100) { nodes { establishment { partnerships { name members(first: 100) { nodes { role } } } } } } } } } }";
 
         var (response, body) = await PostAsync(factory.CreateClient(), new { query = Slow });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("HC0045", Code(body));
+        Assert.True(response.StatusCode == HttpStatusCode.OK && body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() == "HC0045", body.ToJsonString());
         Assert.Contains("Atlas:Limits:ExecutionTimeout", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body.ToJsonString(), StringComparison.Ordinal);
     }

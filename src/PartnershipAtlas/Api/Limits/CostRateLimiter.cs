@@ -5,7 +5,8 @@ namespace PartnershipAtlas.Api.Limits;
 
 /// <summary>
 /// A token bucket per client holding at most a minute's cost budget, refilled continuously. A request is admitted when
-/// the bucket covers its cost; otherwise the caller learns how long until it would.
+/// the bucket covers its cost (a request costing more than a minute's budget needs a full bucket and leaves a debt);
+/// otherwise the caller learns how long until it would.
 /// </summary>
 public sealed class CostRateLimiter(IOptions<LimitsOptions> options, TimeProvider time)
 {
@@ -23,12 +24,13 @@ public sealed class CostRateLimiter(IOptions<LimitsOptions> options, TimeProvide
         lock (bucket)
         {
             bucket.Refill(perMinute, now, time);
-            if (bucket.Tokens >= cost)
+            var needed = Math.Min(cost, perMinute);
+            if (bucket.Tokens >= needed)
             {
                 bucket.Tokens -= cost;
                 return true;
             }
-            var missing = Math.Min(cost, perMinute) - bucket.Tokens;
+            var missing = needed - bucket.Tokens;
             retryAfter = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(missing * 60.0 / perMinute)));
             return false;
         }
