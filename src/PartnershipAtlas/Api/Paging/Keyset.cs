@@ -32,7 +32,8 @@ public static class Keyset
         var queryable = typeof(IQueryable<T>).IsAssignableFrom(children.Body.Type);
         var methods = queryable ? typeof(Queryable) : typeof(Enumerable);
         Expression Lambda(Expression lambda) => queryable ? Expression.Quote(lambda) : lambda;
-        var window = order.Seeks(page).Aggregate(children.Body, (body, seek) => Expression.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
+        var window = order.Seeks(page).Prepend(OfParents(parentKey, keys))
+            .Aggregate(children.Body, (body, seek) => Expression.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
         window = order.Apply(window, page.Backward, methods, quote: queryable);
         window = Expression.Call(methods, nameof(Enumerable.Take), [typeof(T)], window, Expression.Constant(page.Size + 1));
         var query = parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(window, children.Parameters));
@@ -40,6 +41,16 @@ public static class Keyset
         var rows = await order.Apply(query.OrderBy(parentKey), page.Backward, thenBy: true).ToListAsync(cancellationToken);
         var byParent = rows.ToLookup(parentKey.Compile());
         return keys.ToDictionary(key => key, key => FromLoaded(byParent[key].ToList(), order.CursorOf, page, () => count(key)));
+    }
+
+    /// <summary>
+    /// <c>child => keys.Contains(parentKey(child))</c>, repeated inside the window so SQL numbers the rows of these
+    /// parents only (otherwise ROW_NUMBER runs over the whole table).
+    /// </summary>
+    private static Expression<Func<T, bool>> OfParents<T, TKey>(Expression<Func<T, TKey>> parentKey, IReadOnlyCollection<TKey> keys)
+    {
+        var values = Expression.Property(Expression.Constant(new Box<List<TKey>>([.. keys])), nameof(Box<List<TKey>>.Value));
+        return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], values, parentKey.Body), parentKey.Parameters);
     }
 
     /// <summary>A page cut from rows already loaded in key order (a batch loaded for many parents at once).</summary>
