@@ -73,14 +73,14 @@ bench() { # scenario -> "rps p50 p99 failures"
 report() { # title
   echo
   echo "## $1 (${duration}s each, $connections connections, $threads threads)"
-  printf '%-18s %12s %10s %10s %10s %9s\n' scenario "requests/s" p50 p99 "vs typename" failures
+  printf '%-24s %12s %10s %10s %10s %9s\n' scenario "requests/s" p50 p99 "vs typename" failures
   local base=""
   for name in "${ORDER[@]}"; do
     read -r rps p50 p99 failures < <(bench "$name")
     [[ -z "$base" ]] && base="$rps"
-    printf '%-18s %12s %10s %10s %10s %9s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures"
+    printf '%-24s %12s %10s %10s %10s %9s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures"
   done
-  printf '%-18s %12s\n' overlap "(not yet: built on another branch)"
+  printf '%-24s %12s\n' overlap "(not yet: built on another branch)"
 }
 
 echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores"
