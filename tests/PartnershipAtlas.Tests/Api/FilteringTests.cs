@@ -91,6 +91,19 @@ public sealed class FilteringTests(Surrey2021Store imported) : IClassFixture<Sur
     }
 
     [Fact]
+    public async Task A_filter_with_too_many_conditions_is_refused_and_the_server_stays_up()
+    {
+        var client = imported.CreateClient();
+        var conditions = string.Join(", ", Enumerable.Repeat("{ phase: { eq: \"x\" } }", 1500));
+
+        var result = await client.QueryAsync($"{{ establishments(where: {{ or: [{conditions}] }}) {{ totalCount }} }}");
+        var after = await client.DataAsync("{ __typename }");
+
+        Assert.Equal("FILTER_TOO_COMPLEX", result["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("Query", after["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_filter_on_an_unknown_field_is_a_validation_error()
     {
         var result = await imported.CreateClient().QueryAsync("{ establishments(where: { nosuch: { eq: 1 } }) { totalCount } }");

@@ -59,6 +59,19 @@ public sealed class SortingTests(Surrey2021Store imported) : IClassFixture<Surre
     }
 
     [Fact]
+    public async Task More_than_ten_sort_keys_are_refused_and_the_server_stays_up()
+    {
+        var client = imported.CreateClient();
+        var keys = string.Join(", ", Enumerable.Repeat("{ name: ASC }", 2000));
+
+        var result = await client.QueryAsync($"{{ establishments(order: [{keys}]) {{ totalCount }} }}");
+        var after = await client.DataAsync("{ __typename }");
+
+        Assert.Equal("SORT_TOO_MANY_KEYS", result["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("Query", after["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_cursor_from_another_order_is_refused()
     {
         var client = imported.CreateClient();

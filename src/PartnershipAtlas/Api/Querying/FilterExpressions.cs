@@ -15,9 +15,17 @@ public static class FilterExpressions
     private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
     private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
 
+    /// <summary>The most conditions one filter may hold: deeper expression trees would overflow EF Core's translator's stack.</summary>
+    public const int MaxConditions = 100;
+
     public static Expression<Func<T, bool>>? Build<T>(IDictionary<string, object?>? where)
     {
         if (where is null || where.Count == 0) return null;
+        if (Conditions(where) is var count && count > MaxConditions)
+        {
+            throw AtlasErrors.Coded($"A filter may hold at most {MaxConditions} conditions; this one holds {count}.", "FILTER_TOO_COMPLEX",
+                new Dictionary<string, object?> { ["maxConditions"] = MaxConditions, ["conditions"] = count });
+        }
         var parameter = Expression.Parameter(typeof(T), "x");
         return Expression.Lambda<Func<T, bool>>(Entity(typeof(T), parameter, where), parameter);
     }
@@ -129,6 +137,14 @@ public static class FilterExpressions
         }
         return All(conditions);
     }
+
+    /// <summary>Counts the fields of every input object in the filter (each is a condition or a step into one).</summary>
+    private static int Conditions(object? value) => value switch
+    {
+        IDictionary<string, object?> input => input.Count + input.Values.Sum(Conditions),
+        IEnumerable items and not string => items.Cast<object?>().Sum(item => item is IDictionary<string, object?> ? Conditions(item) : 0),
+        _ => 0,
+    };
 
     private static IEnumerable<IDictionary<string, object?>> Dictionaries(object? value) =>
         value is IEnumerable items ? items.OfType<IDictionary<string, object?>>() : [];

@@ -50,6 +50,9 @@ public sealed class Ordering<T>
     /// <summary>Names the keys and directions; a cursor made under another order is refused.</summary>
     public string Signature { get; }
 
+    /// <summary>The most sort keys one order may have (more would overflow EF Core's translator's stack, and no one needs them).</summary>
+    public const int MaxKeys = 10;
+
     /// <summary>Compiled tiebreakers by their text: compiling an expression per request would cost more than the query.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<T, long>> Tiebreakers = new();
 
@@ -61,6 +64,11 @@ public sealed class Ordering<T>
         foreach (var item in order as IEnumerable ?? Array.Empty<object>())
         {
             if (item is IDictionary<string, object?> input) Collect(typeof(T), input, [], keys, includes);
+        }
+        if (keys.Count > MaxKeys)
+        {
+            throw AtlasErrors.Coded($"At most {MaxKeys} sort keys may be given; this order has {keys.Count}.", "SORT_TOO_MANY_KEYS",
+                new Dictionary<string, object?> { ["maxKeys"] = MaxKeys, ["keys"] = keys.Count });
         }
         var read = Tiebreakers.GetOrAdd(tiebreaker.ToString(), _ => tiebreaker.Compile());
         keys.Add(new SortKey("#", tiebreaker, row => read((T)row), false));
