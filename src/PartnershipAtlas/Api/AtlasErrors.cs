@@ -8,7 +8,7 @@ public static class AtlasErrors
     public static ExecutionError Coded(string message, string code, IReadOnlyDictionary<string, object?>? details = null)
     {
         var error = new ExecutionError(message) { Code = code };
-        foreach (var (key, value) in details ?? new Dictionary<string, object?>()) error.Data[key] = value;
+        foreach (var (key, value) in details ?? new Dictionary<string, object?>()) error.AddExtension(key, value);
         return error;
     }
 }

@@ -16,6 +16,27 @@ public sealed class AtlasSchema : Schema
         Mutation = new AtlasMutation();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+        foreach (var (clrEnum, graphType) in EnumGraphTypes()) RegisterTypeMapping(clrEnum, graphType);
+    }
+
+    /// <summary>
+    /// Every enum graph type the assembly declares, by its CLR enum, so that generated inputs (filters, sorts) use the
+    /// declared, described type instead of a second one of the same name.
+    /// </summary>
+    private static IEnumerable<(Type ClrEnum, Type GraphType)> EnumGraphTypes() =>
+        typeof(AtlasSchema).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && !t.IsGenericTypeDefinition)
+            .Select(t => (Enum: EnumOf(t), GraphType: t))
+            .Where(x => x.Enum is not null)
+            .Select(x => (x.Enum!, x.GraphType));
+
+    private static Type? EnumOf(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(EnumerationGraphType<>)) return t.GetGenericArguments()[0];
+        }
+        return null;
     }
 }
 

@@ -12,8 +12,9 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddAtlasStore(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
-        services.AddDbContext<AtlasDbContext>(options => UseStore(options, connectionString));
-        services.AddDbContextFactory<AtlasDbContext>(options => UseStore(options, connectionString), ServiceLifetime.Scoped);
+        // One context per request for resolvers; a singleton factory for importers and background work.
+        services.AddDbContext<AtlasDbContext>(options => UseStore(options, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddDbContextFactory<AtlasDbContext>(options => UseStore(options, connectionString));
         return services;
     }
 

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
+using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api.Paging;
+using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Establishments;
 
@@ -15,8 +17,10 @@ public static class EstablishmentQueries
             .Argument<NonNullGraphType<IntGraphType>>("urn", "The establishment's Unique Reference Number.")
             .Resolve(c => EstablishmentLoaders.ByUrn(c, c.GetArgument<int>("urn")));
         query.Field<EstablishmentsConnectionGraphType>("establishments")
-            .Description("All establishments, in URN order.")
+            .Description("All establishments, in URN order unless `order` says otherwise, optionally filtered by `where`.")
             .PagingArguments()
-            .ResolveAsync(async c => await Keyset.PageAsync(c.Db().Establishments.AsQueryable(), e => (long)e.Urn, PageRequest.From(c), c.CancellationToken));
+            .WhereAndOrder(typeof(Establishment))
+            .ResolveAsync(async c => await c.PageAsync(c.Db().Establishments.AsNoTracking(), e => (long)e.Urn));
+        EstablishmentCounts.AddTo(query);
     }
 }

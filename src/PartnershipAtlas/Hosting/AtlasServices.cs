@@ -4,6 +4,9 @@ using GraphQLParser.AST;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Api.Http;
+using PartnershipAtlas.Api.Limits;
+using PartnershipAtlas.Api.Persisted;
+using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Hosting.Health;
 using PartnershipAtlas.Hosting.Telemetry;
@@ -55,6 +58,12 @@ public static class AtlasServices
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
+        builder.Services.AddQueryingGraphTypes();
+        builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+        builder.Services.Configure<PersistedDocumentsOptions>(builder.Configuration.GetSection(PersistedDocumentsOptions.Section));
+        builder.Services.AddSingleton<CostRateLimiter>();
+        builder.Services.AddSingleton<QueryCost>();
+        builder.Services.AddSingleton<PersistedDocumentStore>();
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
             .AddSystemTextJson()
@@ -69,6 +78,7 @@ public static class AtlasServices
         app.UseStaticFiles();
         var apiKeys = app.Services.GetRequiredService<ApiKeyAuthentication>();
         app.Use((http, next) => apiKeys.InvokeAsync(http, next));
+        app.MapPost(DocumentRegistrationEndpoint.Path, DocumentRegistrationEndpoint.HandleAsync);
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         app.MapAtlasHealth();

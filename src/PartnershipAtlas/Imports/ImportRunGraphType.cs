@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
+using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Imports;
 
@@ -61,7 +62,8 @@ public static class ImportRunQueries
 {
     public static void AddTo(ObjectGraphType query) =>
         query.Field<ImportRunsConnectionGraphType>("importRuns")
-            .Description("Every import run, oldest first (use last: n for the newest).")
+            .Description("Every import run, oldest first (use last: n for the newest) unless `order` says otherwise, optionally filtered by `where`.")
             .PagingArguments()
-            .ResolveAsync(async c => await Keyset.PageAsync(c.Db().ImportRuns.AsNoTracking(), r => r.Id, PageRequest.From(c), c.CancellationToken));
+            .WhereAndOrder(typeof(ImportRun))
+            .ResolveAsync(async c => await c.PageAsync(c.Db().ImportRuns.AsNoTracking(), r => r.Id));
 }

@@ -38,8 +38,10 @@ public static class MembershipQueries
     }
 
     /// <summary>How many active members each of many partnerships has.</summary>
-    public static async Task<IDictionary<int, int>> CountsAsync(AtlasDbContext db, IReadOnlyCollection<int> partnershipIds, DateOnly asOf, CancellationToken cancellationToken) =>
+    public static async Task<IDictionary<int, int>> CountsAsync(AtlasDbContext db, IReadOnlyCollection<int> partnershipIds, DateOnly asOf, CancellationToken cancellationToken,
+        Expression<Func<Membership, bool>>? where = null) =>
         await db.Active(asOf, null)
+            .Where(where ?? (m => true))
             .Where(m => partnershipIds.Contains(m.PartnershipId))
             .GroupBy(m => m.PartnershipId)
             .Select(g => new { g.Key, Count = g.Count() })

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Overlap;
+using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -35,9 +36,10 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
             .Argument<DateScalar>("asOf", "The date (default today).")
             .Resolve(c => PartnershipLoaders.MemberCount(c, c.Source.Id, c.AsOf()));
         Field<MembersConnectionGraphType>("members")
-            .Description("The network's members on the date (default today), as a cursor connection in membership order.")
+            .Description("The network's members on the date (default today), as a cursor connection in membership order unless `order` says otherwise.")
             .Argument<DateScalar>("asOf", "The date (default today).")
             .PagingArguments()
+            .WhereAndOrder(typeof(Membership))
             .Resolve(c => PartnershipLoaders.Members(c, c.Source.Id, c.AsOf(), PageRequest.From(c)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberCountPointGraphType>>>>("memberCountSeries")
             .Description("How many members the network had at the start of each month, quarter or year from `from` to `to` (growth and shrinkage).")

@@ -2,7 +2,9 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
+using System.Linq.Expressions;
 using PartnershipAtlas.Api.Paging;
+using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -41,28 +43,34 @@ public static class PartnershipLoaders
             (ids, ct) => MembershipQueries.CountsAsync(db, ids, asOf, ct), 0).Load(partnershipId);
     }
 
-    /// <summary>One page of members for each of many partnerships, in one statement (a window per partnership).</summary>
+    /// <summary>
+    /// One page of members for each of many partnerships, in one statement (a window per partnership), filtered by the
+    /// field's <c>where:</c> and sorted by its <c>order:</c> (then membership id).
+    /// </summary>
     public static IDataLoaderResult<Page<Membership>> Members(IResolveFieldContext context, int partnershipId, DateOnly asOf, PageRequest page)
     {
         var db = context.Db();
-        var loader = context.Loaders().Get<int, Page<Membership>?>($"MembersByPartnership:{asOf}:{page.CacheKey}",
+        var key = $"{asOf}:{page.CacheKey}:{context.WhereAndOrderKey()}";
+        var loader = context.Loaders().Get<int, Page<Membership>?>($"MembersByPartnership:{key}",
             async (ids, ct) =>
             {
+                var (where, order) = (context.Where<Membership>(), context.Order<Membership>(m => m.Id));
                 var active = MembershipQueries.ActiveOn(asOf);
                 var once = MembershipQueries.FirstActiveOfItsEstablishment(db, asOf);
-                var (after, before, take) = (page.After ?? long.MinValue, page.Before ?? long.MaxValue, page.Size + 1);
-                var parents = db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id));
-                var rows = page.Backward
-                    ? await parents.SelectMany(p => p.Memberships.AsQueryable().Where(active).Where(once).Where(m => m.Id > after && m.Id < before).OrderByDescending(m => m.Id).Take(take)).ToListAsync(ct)
-                    : await parents.SelectMany(p => p.Memberships.AsQueryable().Where(active).Where(once).Where(m => m.Id > after && m.Id < before).OrderBy(m => m.Id).Take(take)).ToListAsync(ct);
-                var groups = rows.ToLookup(m => m.PartnershipId);
-                return ids.ToDictionary(id => id, id =>
-                {
-                    var ordered = page.Backward ? groups[id].OrderByDescending(m => m.Id).ToList() : groups[id].OrderBy(m => m.Id).ToList();
-                    return (Page<Membership>?)Keyset.FromLoaded(ordered, m => m.Id, page, () => MemberCount(context, id, asOf));
-                });
+                var matching = where ?? (m => true);
+                var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id)),
+                    p => p.Memberships.AsQueryable().Where(active).Where(once).Where(matching), m => m.PartnershipId, ids, order, page,
+                    id => where is null ? MemberCount(context, id, asOf) : MatchingMemberCount(context, id, asOf, where, key), ct);
+                return pages.ToDictionary(p => p.Key, p => (Page<Membership>?)p.Value);
             },
             null);
         return new MappedResult<Page<Membership>?, Page<Membership>>(loader.Load(partnershipId), p => p!);
+    }
+
+    private static IDataLoaderResult<int> MatchingMemberCount(IResolveFieldContext context, int partnershipId, DateOnly asOf, Expression<Func<Membership, bool>> where, string key)
+    {
+        var db = context.Db();
+        return context.Loaders().Get<int, int>($"MatchingMemberCountByPartnership:{key}",
+            (ids, ct) => MembershipQueries.CountsAsync(db, ids, asOf, ct, where), 0).Load(partnershipId);
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using PartnershipAtlas.Api;
+using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api.Paging;
+using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -10,15 +12,16 @@ public static class PartnershipQueries
     public static void AddTo(ObjectGraphType query)
     {
         query.Field<PartnershipsConnectionGraphType>("partnerships")
-            .Description("Networks of schools, in id order, optionally of some kinds only.")
+            .Description("Networks of schools, in id order unless `order` says otherwise, optionally of some kinds only and filtered by `where`.")
             .Argument<ListGraphType<NonNullGraphType<PartnershipKindGraphType>>>("kinds", "Only networks of these kinds.")
             .PagingArguments()
+            .WhereAndOrder(typeof(Partnership))
             .ResolveAsync(async c =>
             {
                 var kinds = c.Kinds();
-                var partnerships = c.Db().Partnerships.AsQueryable();
+                var partnerships = c.Db().Partnerships.AsNoTracking();
                 if (kinds is not null) partnerships = partnerships.Where(p => kinds.Contains(p.Kind));
-                return await Keyset.PageAsync(partnerships, p => (long)p.Id, PageRequest.From(c), c.CancellationToken);
+                return await c.PageAsync(partnerships, p => (long)p.Id);
             });
     }
 }

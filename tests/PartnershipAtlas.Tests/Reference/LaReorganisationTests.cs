@@ -83,7 +83,7 @@ public sealed class LaReorganisationTests(LaReorganisationTests.Imported importe
     public async Task Area_networks_list_their_derived_members()
     {
         var data = await imported.CreateClient().DataAsync(
-            "{ partnerships(kinds: [OPPORTUNITY_AREA], first: 50) { nodes { name memberCount(asOf: \"2018-01-01\") members(asOf: \"2018-01-01\", first: 10) { nodes { source establishment { urn } } } } } }");
+            "{ partnerships(kinds: [OPPORTUNITY_AREA], first: 12) { nodes { name memberCount(asOf: \"2018-01-01\") members(asOf: \"2018-01-01\", first: 10) { nodes { source establishment { urn } } } } } }");
 
         var blackpool = data["partnerships"]!["nodes"]!.AsArray().Single(n => n!["name"]!.GetValue<string>().StartsWith("Blackpool", StringComparison.Ordinal))!;
         Assert.Equal(2, blackpool["memberCount"]!.GetValue<int>());

@@ -24,6 +24,7 @@ public class AtlasFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseDefaultServiceProvider(options => { options.ValidateScopes = true; options.ValidateOnBuild = true; });
         builder.UseSetting("ConnectionStrings:Atlas", ConnectionString);
         builder.UseSetting("Atlas:LoadDefaultData", LoadDefaultData ? "true" : "false");
         builder.UseSetting("Atlas:Schedules:Enabled", "false");

@@ -4,7 +4,10 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
 using PartnershipAtlas.Hosting.Telemetry;
+using PartnershipAtlas.Api.Limits;
+using PartnershipAtlas.Api.Persisted;
 
 namespace PartnershipAtlas.Api.Http;
 
@@ -12,9 +15,15 @@ namespace PartnershipAtlas.Api.Http;
 /// <c>/graphql</c> as the GraphQL over HTTP spec describes it: POST with JSON, GET for queries only (405 for
 /// mutations), graphql-response+json when accepted (then 400 for a document that cannot run), application/json for
 /// legacy clients (200 with errors), 415 for other bodies, 406 for an Accept nothing fits. A browser's GET shows the IDE.
+/// Limits (<see cref="LimitsOptions"/>): 413 over the size limit, depth and cost checked before execution, 429 with
+/// Retry-After over the client's cost per minute, a timeout (HC0045); every answer carries <c>extensions.cost</c>.
+/// Persisted documents: <c>documentId</c> (or <c>id</c>) instead of <c>query</c>.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, IdePage ide, ILogger<GraphQLHttpEndpoint> logger)
+public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, IdePage ide, ILogger<GraphQLHttpEndpoint> logger,
+    IOptions<LimitsOptions> limitsOptions, QueryCost cost, PersistedDocumentStore documents, IOptions<PersistedDocumentsOptions> persistedOptions)
 {
+    private LimitsOptions Limits => limitsOptions.Value;
+
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
@@ -44,6 +53,13 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             return;
         }
 
+        if (!await WithinSizeLimitAsync(http, isGet))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType,
+                $"The request is larger than {Limits.MaxRequestBytes} bytes ({LimitsOptions.Section}:MaxRequestBytes).");
+            return;
+        }
+
         var parsed = isGet
             ? GraphQLHttpRequest.FromQueryString(request.Query, serializer)
             : await GraphQLHttpRequest.FromJsonBodyAsync(request, serializer, http.RequestAborted);
@@ -52,8 +68,41 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, parsed.Error!);
             return;
         }
+        if (ResolveDocument(parsed.Request) is { } refusal)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, refusal);
+            return;
+        }
         await ExecuteAsync(http, parsed.Request, mediaType, isGet);
     }
+
+    /// <summary>Buffers a POST body up to the limit (so every transport enforces it); checks a GET's query string.</summary>
+    private async Task<bool> WithinSizeLimitAsync(HttpContext http, bool isGet)
+    {
+        if (isGet) return (http.Request.QueryString.Value?.Length ?? 0) <= Limits.MaxRequestBytes;
+        var body = await RequestBody.ReadAsync(http.Request, Limits.MaxRequestBytes, http.RequestAborted);
+        if (body is null) return false;
+        http.Request.Body = new MemoryStream(body, writable: false);
+        return true;
+    }
+
+    /// <summary>Puts a persisted document's text in place of its id; an error for an unknown id or a text where only ids are accepted.</summary>
+    private ExecutionError? ResolveDocument(GraphQLRequest request)
+    {
+        if (request.DocumentId is { } id)
+        {
+            request.Query = documents.Find(id);
+            return request.Query is null
+                ? AtlasErrors.Coded("The specified persisted operation key is invalid.", "HC0020", new Dictionary<string, object?> { ["requestedKey"] = id })
+                : null;
+        }
+        return persistedOptions.Value.OnlyPersisted
+            ? AtlasErrors.Coded($"Only persisted operations are allowed ({PersistedDocumentsOptions.Section}:OnlyPersisted).", "HC0067")
+            : null;
+    }
+
+    private string ClientOf(HttpContext http) =>
+        http.Request.Headers[Limits.ApiKeyHeader].ToString() is { Length: > 0 } key ? "key:" + key : "ip:" + http.Connection.RemoteIpAddress;
 
     private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet)
     {
@@ -68,6 +117,11 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             await WriteResultAsync(http, syntaxError, mediaType);
             return;
         }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, AtlasErrors.Coded("The document is nested too deeply to parse.", "MAX_EXECUTION_DEPTH"));
+            return;
+        }
         if (isGet && SelectedOperation(document, request.OperationName)?.Operation is OperationType.Mutation or OperationType.Subscription)
         {
             http.Response.Headers.Allow = "POST";
@@ -75,13 +129,36 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             return;
         }
 
-        var operation = SelectedOperation(document, request.OperationName);
-        var operationType = operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";
+        var operationType = SelectedOperation(document, request.OperationName)?.Operation.ToString().ToLowerInvariant() ?? "unknown";
         using var activity = AtlasTelemetry.Source.StartActivity($"graphql {request.OperationName ?? operationType}");
         activity?.SetTag("graphql.operation.name", request.OperationName).SetTag("graphql.operation.type", operationType);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GraphQLOperation"] = request.OperationName ?? operationType });
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var report = new CostReport(ClientOf(http), Limits.MaxCost);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(Limits.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await ExecuteAsync(http, request, document, report, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            result = new ExecutionResult
+            {
+                Executed = true,
+                Errors = [AtlasErrors.Coded($"The request exceeded the configured timeout of `{Limits.ExecutionTimeout:c}` ({LimitsOptions.Section}:ExecutionTimeout).", "HC0045")],
+            };
+        }
+        var outcome = result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "rejected") : "ok";
+        AtlasTelemetry.GraphQLRequests.Add(1, new("operation.type", operationType), new("outcome", outcome));
+        AtlasTelemetry.GraphQLDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("operation.type", operationType));
+        activity?.SetTag("graphql.cost", report.Requested);
+        await WriteResultAsync(http, result, mediaType, report);
+    }
+
+    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, CostReport report, CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
             Query = request.Query,
@@ -91,18 +168,15 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            CancellationToken = http.RequestAborted,
+            UserContext = new Dictionary<string, object?> { [CostReport.Key] = report },
+            ValidationRules = DocumentValidator.CoreRules.Append(cost.Rule()),
+            CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = context =>
             {
                 logger.LogError(context.OriginalException, "GraphQL field {Path} failed", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)");
                 return Task.CompletedTask;
             },
         });
-        var outcome = result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "rejected") : "ok";
-        AtlasTelemetry.GraphQLRequests.Add(1, new("operation.type", operationType), new("outcome", outcome));
-        AtlasTelemetry.GraphQLDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("operation.type", operationType));
-        await WriteResultAsync(http, result, mediaType);
-    }
 
     private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {
@@ -112,21 +186,32 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
 
-    private async Task WriteResultAsync(HttpContext http, ExecutionResult result, string mediaType)
+    private async Task WriteResultAsync(HttpContext http, ExecutionResult result, string mediaType, CostReport? report = null)
     {
         var failedBeforeExecution = !result.Executed;
         http.Response.StatusCode = failedBeforeExecution && mediaType == MediaTypes.GraphQLResponse
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
+        if (report?.RetryAfter is { } retryAfter)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         http.Response.ContentType = mediaType + "; charset=utf-8";
+        result.Extensions ??= [];
+        result.Extensions["cost"] = (report ?? new CostReport("", Limits.MaxCost)).ToExtension();
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message)
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message) =>
+        WriteErrorAsync(http, status, mediaType, new RequestError(message));
+
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, ExecutionError error)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        return serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [new RequestError(message)] }, http.RequestAborted);
+        var result = new ExecutionResult { Errors = [error], Extensions = new() { ["cost"] = new CostReport("", Limits.MaxCost).ToExtension() } };
+        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
     private sealed class RequestError(string message) : ExecutionError(message)

@@ -13,14 +13,16 @@ public static class GraphQLHttpRequest
     public static Parsed FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
     {
         var text = Single(query, "query");
-        if (string.IsNullOrEmpty(text)) return new(null, "A GraphQL request must have a non-empty 'query' parameter.");
+        var documentId = Single(query, "documentId") ?? Single(query, "id");
+        if (string.IsNullOrEmpty(text) && string.IsNullOrEmpty(documentId)) return new(null, "A GraphQL request must have a non-empty 'query' parameter.");
         var variables = Single(query, "variables");
         var extensions = Single(query, "extensions");
         try
         {
             return new(new GraphQLRequest
             {
-                Query = text,
+                Query = string.IsNullOrEmpty(text) ? null : text,
+                DocumentId = string.IsNullOrEmpty(documentId) ? null : documentId,
                 OperationName = Single(query, "operationName") is { Length: > 0 } name ? name : null,
                 Variables = string.IsNullOrEmpty(variables) ? null : ReadMap(serializer, JsonDocument.Parse(variables).RootElement, "variables"),
                 Extensions = string.IsNullOrEmpty(extensions) ? null : ReadMap(serializer, JsonDocument.Parse(extensions).RootElement, "extensions"),
@@ -54,10 +56,12 @@ public static class GraphQLHttpRequest
             try
             {
                 var query = OptionalString(root, "query");
-                if (string.IsNullOrEmpty(query)) return new(null, "A GraphQL request must have a non-empty 'query' string.");
+                var documentId = OptionalString(root, "documentId") ?? OptionalString(root, "id");
+                if (string.IsNullOrEmpty(query) && string.IsNullOrEmpty(documentId)) return new(null, "A GraphQL request must have a non-empty 'query' string.");
                 return new(new GraphQLRequest
                 {
-                    Query = query,
+                    Query = string.IsNullOrEmpty(query) ? null : query,
+                    DocumentId = string.IsNullOrEmpty(documentId) ? null : documentId,
                     OperationName = OptionalString(root, "operationName"),
                     Variables = root.TryGetProperty("variables", out var variables) ? ReadMap(serializer, variables, "variables") : null,
                     Extensions = root.TryGetProperty("extensions", out var extensions) ? ReadMap(serializer, extensions, "extensions") : null,

@@ -1,38 +1,79 @@
 using System.Linq.Expressions;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Api.Paging;
 
-/// <summary>Keyset paging over a query ordered by a unique key, translated to SQL.</summary>
+/// <summary>Keyset paging over a query ordered by a unique key (or by sort keys and that key), translated to SQL.</summary>
 public static class Keyset
 {
-    public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Expression<Func<T, long>> key, PageRequest page, CancellationToken cancellationToken)
-    {
-        var window = query;
-        if (page.After is long after) window = window.Where(Compare(key, after, ExpressionType.GreaterThan));
-        if (page.Before is long before) window = window.Where(Compare(key, before, ExpressionType.LessThan));
-        var ordered = page.Backward ? window.OrderByDescending(key) : window.OrderBy(key);
-        var rows = await ordered.Take(page.Size + 1).ToListAsync(cancellationToken);
-        var more = rows.Count > page.Size;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (page.Backward) rows.Reverse();
+    public static Task<Page<T>> PageAsync<T>(IQueryable<T> query, Expression<Func<T, long>> key, PageRequest page, CancellationToken cancellationToken) =>
+        PageAsync(query, Ordering<T>.From(null, key), page, cancellationToken);
 
-        var hasNext = page.Backward ? page.Before is not null : more;
-        var hasPrevious = page.Backward ? more : page.After is not null;
-        return new Page<T>(rows, key.Compile(), hasNext, hasPrevious, () => new DeferredResult<int>(ct => query.CountAsync(ct)));
+    /// <summary>A page in a client's order (<see cref="Ordering{T}.From"/>); cursors carry the key values.</summary>
+    public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Ordering<T> order, PageRequest page, CancellationToken cancellationToken)
+    {
+        var window = order.Seeks(page).Aggregate(query, (q, seek) => q.Where(seek));
+        window = order.Includes.Aggregate(window, Include);
+        var rows = await order.Apply(window, page.Backward).Take(page.Size + 1).ToListAsync(cancellationToken);
+        return FromLoaded(rows, order.CursorOf, page, () => new DeferredResult<int>(ct => query.CountAsync(ct)));
+    }
+
+    /// <summary>
+    /// One page of children for each of many parents in one statement (a window per parent: ROW_NUMBER in SQL), so
+    /// the statements a request runs do not grow with the number of parents.
+    /// </summary>
+    public static async Task<IDictionary<TKey, Page<T>>> PageManyAsync<TParent, TKey, T>(
+        IQueryable<TParent> parents, Expression<Func<TParent, IEnumerable<T>>> children, Expression<Func<T, TKey>> parentKey,
+        IReadOnlyCollection<TKey> keys, Ordering<T> order, PageRequest page, Func<TKey, IDataLoaderResult<int>> count, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var queryable = typeof(IQueryable<T>).IsAssignableFrom(children.Body.Type);
+        var methods = queryable ? typeof(Queryable) : typeof(Enumerable);
+        Expression Lambda(Expression lambda) => queryable ? Expression.Quote(lambda) : lambda;
+        var window = order.Seeks(page).Prepend(OfParents(parentKey, keys))
+            .Aggregate(children.Body, (body, seek) => Expression.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
+        window = order.Apply(window, page.Backward, methods, quote: queryable);
+        window = Expression.Call(methods, nameof(Enumerable.Take), [typeof(T)], window, Expression.Constant(page.Size + 1));
+        var query = parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(window, children.Parameters));
+        query = order.Includes.Aggregate(query, Include);
+        var rows = await order.Apply(query.OrderBy(parentKey), page.Backward, thenBy: true).ToListAsync(cancellationToken);
+        var byParent = rows.ToLookup(parentKey.Compile());
+        return keys.ToDictionary(key => key, key => FromLoaded(byParent[key].ToList(), order.CursorOf, page, () => count(key)));
+    }
+
+    /// <summary>
+    /// <c>child => keys.Contains(parentKey(child))</c>, repeated inside the window so SQL numbers the rows of these
+    /// parents only (otherwise ROW_NUMBER runs over the whole table).
+    /// </summary>
+    private static Expression<Func<T, bool>> OfParents<T, TKey>(Expression<Func<T, TKey>> parentKey, IReadOnlyCollection<TKey> keys)
+    {
+        var values = Expression.Property(Expression.Constant(new Box<List<TKey>>([.. keys])), nameof(Box<List<TKey>>.Value));
+        return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], values, parentKey.Body), parentKey.Parameters);
     }
 
     /// <summary>A page cut from rows already loaded in key order (a batch loaded for many parents at once).</summary>
-    public static Page<T> FromLoaded<T>(IReadOnlyList<T> rowsPlusOne, Func<T, long> key, PageRequest page, Func<IDataLoaderResult<int>> count)
+    public static Page<T> FromLoaded<T>(IReadOnlyList<T> rowsPlusOne, Func<T, long> key, PageRequest page, Func<IDataLoaderResult<int>> count) =>
+        FromLoaded(rowsPlusOne, row => Cursor.Encode(key(row)), page, count);
+
+    /// <summary>A page cut from rows loaded in the page's fetch order (reversed for a backward page), one more than the page.</summary>
+    public static Page<T> FromLoaded<T>(IReadOnlyList<T> rowsPlusOne, Func<T, string> cursorOf, PageRequest page, Func<IDataLoaderResult<int>> count)
     {
         var rows = rowsPlusOne.Take(page.Size).ToList();
         var more = rowsPlusOne.Count > page.Size;
         if (page.Backward) rows.Reverse();
-        var hasNext = page.Backward ? page.Before is not null : more;
-        var hasPrevious = page.Backward ? more : page.After is not null;
-        return new Page<T>(rows, key, hasNext, hasPrevious, count);
+        var hasNext = page.Backward ? page.Before is not null || page.BeforeCursor is not null : more;
+        var hasPrevious = page.Backward ? more : page.After is not null || page.AfterCursor is not null;
+        return new Page<T>(rows, cursorOf, hasNext, hasPrevious, count);
     }
+
+    /// <summary>EF's string Include for any row type (entities are classes; the constraint is not spelled out here).</summary>
+    private static IQueryable<T> Include<T>(IQueryable<T> query, string path) =>
+        (IQueryable<T>)IncludeMethod.MakeGenericMethod(typeof(T)).Invoke(null, [query, path])!;
+
+    private static readonly System.Reflection.MethodInfo IncludeMethod = typeof(EntityFrameworkQueryableExtensions).GetMethods()
+        .Single(m => m.Name == nameof(EntityFrameworkQueryableExtensions.Include) && m.GetParameters() is [_, { ParameterType.Name: "String" }]);
 
     public static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, long>> key, long value, ExpressionType comparison) =>
         Expression.Lambda<Func<T, bool>>(Expression.MakeBinary(comparison, key.Body, Expression.Constant(value)), key.Parameters);

@@ -1,0 +1,100 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using PartnershipAtlas.Api.Paging;
+
+namespace PartnershipAtlas.Api.Limits;
+
+/// <summary>
+/// Cost analysis in the spirit of IBM's GraphQL cost spec, as HotChocolate applies it: a connection field weighs 10,
+/// other object fields 1, scalars 0, a <c>where</c> or <c>order</c> argument 10 more; the <c>nodes</c>/<c>edges</c> of
+/// a connection count <c>first</c>/<c>last</c> times (default 20) and other lists the assumed list size. Introspection
+/// costs nothing. Runs as a validation rule, so a request over a limit is refused before anything executes.
+/// </summary>
+public sealed class QueryCost(IOptions<LimitsOptions> options, CostRateLimiter limiter)
+{
+    private const double ConnectionWeight = 10;
+    private const double ArgumentWeight = 10;
+
+    public IValidationRule Rule() => new ComplexityValidationRule(new ComplexityOptions
+    {
+        MaxDepth = null,
+        MaxComplexity = null,
+        DefaultComplexityImpactDelegate = Impact,
+        ValidateComplexityDelegate = ValidateAsync,
+    });
+
+    private FieldComplexityResult Impact(FieldImpactContext context)
+    {
+        var field = context.FieldDefinition;
+        if (field.Name.StartsWith("__", StringComparison.Ordinal)) return new(0, 0);
+        var type = field.ResolvedType!;
+        var named = type.GetNamedType();
+        var weight = named is ScalarGraphType or EnumerationGraphType ? 0 : named.Name.EndsWith("Connection", StringComparison.Ordinal) ? ConnectionWeight : 1;
+        foreach (var argument in context.FieldAst.Arguments?.Items ?? [])
+        {
+            if (argument.Name.StringValue is "where" or "order") weight += ArgumentWeight;
+        }
+        var list = (type is NonNullGraphType nonNull ? nonNull.ResolvedType : type) is ListGraphType;
+        return new(weight, list ? ListSize(context) : 1);
+    }
+
+    /// <summary>The rows a list field stands for: <c>first</c>/<c>last</c> of the connection around <c>nodes</c>/<c>edges</c>, else the assumed size.</summary>
+    private double ListSize(FieldImpactContext context)
+    {
+        if (context.FieldDefinition.Name is "nodes" or "edges" && context.Parent is { } parent && parent.FieldDefinition.Arguments?.Find("first") is not null)
+        {
+            var size = parent.GetArgument<int?>("first") ?? parent.GetArgument<int?>("last") ?? PageRequest.DefaultSize;
+            return Math.Max(size, 0);
+        }
+        return options.Value.DefaultListSize;
+    }
+
+    private Task ValidateAsync(ComplexityValidationContext context)
+    {
+        var limits = options.Value;
+        var validation = context.ValidationContext;
+        var report = validation.UserContext.TryGetValue(CostReport.Key, out var value) ? value as CostReport : null;
+        var cost = (int)Math.Min(int.MaxValue, Math.Ceiling(context.TotalImpact));
+        if (report is not null) report.Requested = cost;
+        var operation = validation.Operation;
+
+        var depth = QueryDepth.Measure(validation.Document, operation);
+        if (depth > limits.MaxDepth || context.MaxDepth > limits.MaxIntrospectionDepth + 1)
+        {
+            var (detected, allowed, key) = depth > limits.MaxDepth ? (depth, limits.MaxDepth, "MaxDepth") : (context.MaxDepth, limits.MaxIntrospectionDepth, "MaxIntrospectionDepth");
+            context.Error = Limit(validation, operation, "MAX_EXECUTION_DEPTH",
+                $"The GraphQL document has an execution depth of {detected} which exceeds the max allowed execution depth of {allowed} ({LimitsOptions.Section}:{key}).",
+                new() { ["detectedExecutionDepth"] = detected, ["allowedExecutionDepth"] = allowed });
+        }
+        else if (cost > limits.MaxCost)
+        {
+            context.Error = Limit(validation, operation, "HC0047",
+                $"The maximum allowed field cost was exceeded: the request costs {cost}, {LimitsOptions.Section}:MaxCost is {limits.MaxCost}.",
+                new() { ["fieldCost"] = cost, ["maxFieldCost"] = limits.MaxCost });
+        }
+        else if (report is not null && !limiter.TryConsume(report.Client, Math.Max(cost, 1), out var retryAfter))
+        {
+            report.RetryAfter = retryAfter;
+            context.Error = Limit(validation, operation, "RATE_LIMITED",
+                $"The cost rate limit was exceeded: {limits.CostPerMinute} per minute ({LimitsOptions.Section}:CostPerMinute). Retry after {retryAfter.TotalSeconds:0} s.",
+                new() { ["costPerMinute"] = limits.CostPerMinute, ["retryAfterSeconds"] = (int)retryAfter.TotalSeconds });
+        }
+        else
+        {
+            context.Error = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    private static ValidationError Limit(ValidationContext validation, GraphQLOperationDefinition operation, string code, string message, Dictionary<string, object?> details)
+    {
+        var error = new ValidationError(validation.Document.Source, null, message, operation) { Code = code };
+        foreach (var (key, detail) in details) error.AddExtension(key, detail);
+        return error;
+    }
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Load benchmark: requests/s and p50/p99 latency per scenario against the server on loopback, side by side, then the
+# same while imports run in a loop. Needs wrk (apt-get install wrk). Usage: tests/load/run.sh [seconds] [connections]
+# Environment: PORT (default 5450), THREADS (2).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+duration="${1:-10}"
+connections="${2:-16}"
+port="${PORT:-5450}"
+threads="${THREADS:-2}"
+work="$(mktemp -d /tmp/atlas-load.XXXXXX)"
+db="$work/atlas.db"
+export_file="$root/../shared/data/real/gias-hants-surrey/20220420_gias.csv"
+source "$here/queries.sh"
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
+
+server_pid=""; import_pid=""
+cleanup() {
+  [[ -n "$import_pid" ]] && { pkill -P "$import_pid" 2>/dev/null; kill "$import_pid" 2>/dev/null; } || true
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building (Release)..." >&2
+dotnet build "$root/src/PartnershipAtlas" -c Release -p:SkipClientApp=true -v quiet -nologo >/dev/null
+app=(dotnet "$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll")
+
+"${app[@]}" serve --urls "http://127.0.0.1:$port" --ConnectionStrings:Atlas="Data Source=$db" \
+  --Atlas:Limits:CostPerMinute=0 --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d '{"query":"{ establishments(first: 1) { totalCount } }"}' \
+    | grep -q '"totalCount":[1-9]' && break
+  sleep 1
+done
+
+# Import loop: each round imports the 2022 export with one unmapped cell changed, so the content hash differs and
+# the import really reads, compares and writes every row.
+import_loop() {
+  local i=0
+  while true; do
+    i=$((i + 1))
+    python3 - "$export_file" "$work/import-$i.csv" "$i" <<'PY'
+import csv, sys
+source, target, n = sys.argv[1], sys.argv[2], sys.argv[3]
+with open(source, newline='', encoding='cp1252') as f, open(target, 'w', newline='', encoding='cp1252') as g:
+    rows = csv.reader(f); out = csv.writer(g, quoting=csv.QUOTE_MINIMAL)
+    header = next(rows); out.writerow(header); col = header.index('SchoolWebsite')
+    for k, row in enumerate(rows):
+        if k == 0: row[col] = f'https://example.org/run-{n}'
+        out.writerow(row)
+PY
+    "${app[@]}" import gias-establishments "$work/import-$i.csv" --ConnectionStrings:Atlas="Data Source=$db" >>"$work/import.log" 2>&1 || true
+    rm -f "$work/import-$i.csv"
+  done
+}
+
+bench() { # scenario -> "rps p50 p99 failures"
+  local body="$work/$1.json"
+  printf '%s' "${QUERIES[$1]}" >"$body"
+  BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/post.lua" "http://127.0.0.1:$port/graphql" >"$work/$1.out"
+  local rps p50 p99 failures
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$1.out")
+  p50=$(awk '$1=="50%" {print $2}' "$work/$1.out")
+  p99=$(awk '$1=="99%" {print $2}' "$work/$1.out")
+  failures=$(awk '/^FAILURES/ {print $2}' "$work/$1.out")
+  echo "$rps $p50 $p99 $failures"
+}
+
+report() { # title
+  echo
+  echo "## $1 (${duration}s each, $connections connections, $threads threads)"
+  printf '%-24s %12s %10s %10s %10s %9s\n' scenario "requests/s" p50 p99 "vs typename" failures
+  local base=""
+  for name in "${ORDER[@]}"; do
+    read -r rps p50 p99 failures < <(bench "$name")
+    [[ -z "$base" ]] && base="$rps"
+    printf '%-24s %12s %10s %10s %10s %9s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures"
+  done
+  printf '%-24s %12s\n' overlap "(not yet: built on another branch)"
+}
+
+echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores"
+report "Idle store"
+import_loop &
+import_pid=$!
+sleep 3
+report "While imports run in a loop"
+pkill -P "$import_pid" 2>/dev/null || true
+kill "$import_pid" 2>/dev/null || true
+import_pid=""
+echo
+echo "imports completed during the run: $(grep -c -i 'succeeded\|inserted\|updated' "$work/import.log" || true)"
