@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Attainment;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Data;
 
-/// <summary>The relational store: establishments, partnerships, memberships and import runs.</summary>
+/// <summary>The relational store: establishments, partnerships, memberships, performance-table results and import runs.</summary>
 public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContext(options)
 {
     public DbSet<Establishment> Establishments => Set<Establishment>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<EstablishmentLink> EstablishmentLinks => Set<EstablishmentLink>();
+    public DbSet<ResultSet> ResultSets => Set<ResultSet>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
 

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using PartnershipAtlas.Api;
+using PartnershipAtlas.Attainment.Imports;
 using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
@@ -19,6 +20,8 @@ public static class AtlasServices
         services.AddAtlasStore(configuration);
         services.Configure<ImportOptions>(configuration.GetSection("Atlas:Import"));
         services.AddSingleton<IDatasetImporter, GiasEstablishmentsImporter>();
+        services.AddSingleton<IDatasetImporter, Ks2Importer>();
+        services.AddSingleton<IDatasetImporter, Ks4Importer>();
         services.AddSingleton<ImportService>();
         return services;
     }

@@ -8,5 +8,11 @@ public interface IDatasetImporter
     /// <summary>Each entry lists the header names that can supply one required column.</summary>
     IReadOnlyList<string[]> RequiredColumns { get; }
 
+    /// <summary>
+    /// Rows with fewer fields than the header are normal in this dataset (DfE performance tables), so a short last
+    /// row is not taken as a sign of truncation (an open quote still is).
+    /// </summary>
+    bool ShortRowsAreNormal => false;
+
     Task ApplyAsync(ImportContext context, CancellationToken cancellationToken);
 }

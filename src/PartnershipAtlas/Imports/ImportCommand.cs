@@ -16,7 +16,7 @@ public static class ImportCommand
         var importer = host.Services.GetRequiredService<ImportService>();
         if (command.Operands.Count < 2)
         {
-            await Console.Error.WriteLineAsync($"usage: import <dataset> FILE... [--extract-date yyyy-MM-dd]\ndatasets: {string.Join(", ", importer.Datasets)}");
+            await Console.Error.WriteLineAsync($"usage: import <dataset> FILE... [--extract-date yyyy-MM-dd] [--year YYYY]\ndatasets: {string.Join(", ", importer.Datasets)}");
             return 2;
         }
         DateOnly? extractDate = builder.Configuration["Atlas:Import:ExtractDate"] is { } date
