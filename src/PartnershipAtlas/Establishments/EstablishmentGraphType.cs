@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using PartnershipAtlas.Api;
+using PartnershipAtlas.Attainment;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Establishments;
@@ -48,6 +49,7 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Resolve(c => new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(
                 EstablishmentLoaders.Memberships(c, c.Source.Urn),
                 ms => ms.Select(m => m.Partnership!).DistinctBy(p => p.Id).ToList()));
+        SchoolResultGraphType.AddResultsTo(this, e => e.Urn);
     }
 }
 

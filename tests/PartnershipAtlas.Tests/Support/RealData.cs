@@ -16,6 +16,8 @@ public static class RealData
 
     public static string PerformanceTable(string fileName) => File("perf-tables-hants-surrey", fileName);
 
+    public static string GiasLinks2023 => File("gias-links", "links_edubasealldata20230421.csv");
+
     public static string File(params string[] parts)
     {
         var path = Path.Combine([Folder, .. parts]);
