@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
+using PartnershipAtlas.Attainment;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -32,6 +33,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
             .Argument<DateScalar>("asOf", "The date (default today).")
             .PagingArguments()
             .Resolve(c => PartnershipLoaders.Members(c, c.Source.Id, c.AsOf(), PageRequest.From(c)));
+        PartnershipAttainmentGraphType.AddTo(this);
     }
 }
 
