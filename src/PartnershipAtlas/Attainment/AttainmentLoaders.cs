@@ -32,7 +32,7 @@ public static class AttainmentLoaders
             .ToLookup(x => x.PartnershipId, x => x.Member);
         var urns = members.SelectMany(g => g.Select(m => m.Urn)).Distinct().ToList();
         var sets = await ResultValuesAsync(db, request.KeyStage, [request.Year], request.Codes,
-            r => r.Level != ResultLevel.School || urns.Contains(r.Urn!.Value), cancellationToken);
+            r => r.Level != ResultLevel.School || EF.Parameter(urns).Contains(r.Urn!.Value), cancellationToken);
         var schools = sets.Where(s => s.Set.Level == ResultLevel.School).ToDictionary(s => s.Set.Urn!.Value);
         var benchmarks = sets.Where(s => s.Set.Level != ResultLevel.School).ToList();
         return ids.ToDictionary(id => id, id => (PartnershipAttainment?)AttainmentSummary.Compute(request, members[id].ToList(), schools, benchmarks));
@@ -43,12 +43,7 @@ public static class AttainmentLoaders
         System.Linq.Expressions.Expression<Func<ResultSet, bool>> where, CancellationToken cancellationToken)
     {
         var sets = await db.ResultSets.AsNoTracking().Where(r => r.KeyStage == keyStage && years.Contains(r.Year)).Where(where).ToListAsync(cancellationToken);
-        var ids = sets.Select(s => s.Id).ToList();
-        var values = (await (from v in db.MeasureValues
-                             join m in db.Measures on v.MeasureId equals m.Id
-                             where m.KeyStage == keyStage && codes.Contains(m.Code) && ids.Contains(v.ResultSetId)
-                             select new { v.ResultSetId, m.Code, v.Value, v.Status, v.Raw, m.IsPercentage }).ToListAsync(cancellationToken))
-            .ToLookup(v => v.ResultSetId);
-        return sets.Select(s => new ResultValues(s, values[s.Id].ToDictionary(v => v.Code, v => new StoredValue(v.Value, v.Status, v.Raw, v.IsPercentage), StringComparer.OrdinalIgnoreCase))).ToList();
+        var values = await StoredValues.OfAsync(db, sets.Select(s => s.Id).ToList(), codes, cancellationToken);
+        return sets.Select(s => new ResultValues(s, values.GetValueOrDefault(s.Id) ?? StoredValues.None)).ToList();
     }
 }

@@ -24,7 +24,7 @@ public static class ResultLoaders
             ? await Lineage.OfAsync(db, urns, cancellationToken)
             : urns.Select(u => new Lineage.Step(u, u, 0)).ToLookup(s => s.Root);
         var all = lineage.SelectMany(g => g.Select(s => s.Urn)).Distinct().ToList();
-        var query = db.ResultSets.AsNoTracking().Where(r => r.KeyStage == keyStage && r.Urn != null && all.Contains(r.Urn.Value));
+        var query = db.ResultSets.AsNoTracking().Where(r => r.KeyStage == keyStage && r.Urn != null && EF.Parameter(all).Contains(r.Urn.Value));
         if (years is not null) query = query.Where(r => years.Contains(r.Year));
         var byUrn = (await query.ToListAsync(cancellationToken)).ToLookup(r => r.Urn!.Value);
         return urns.ToDictionary(urn => urn, urn => (IReadOnlyList<ResultSet>)lineage[urn]
@@ -40,14 +40,7 @@ public static class ResultLoaders
     {
         var db = context.Db();
         var loader = context.Loaders().Get<long, IReadOnlyDictionary<string, StoredValue>>("ValuesByResultSet",
-            async (ids, ct) => (await (from v in db.MeasureValues
-                                       join m in db.Measures on v.MeasureId equals m.Id
-                                       where ids.Contains(v.ResultSetId)
-                                       select new { v.ResultSetId, m.Code, v.Value, v.Status, v.Raw, m.IsPercentage }).ToListAsync(ct))
-                .GroupBy(x => x.ResultSetId)
-                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, StoredValue>)g.ToDictionary(
-                    x => x.Code, x => new StoredValue(x.Value, x.Status, x.Raw, x.IsPercentage), StringComparer.OrdinalIgnoreCase)),
-            new Dictionary<string, StoredValue>());
+            async (ids, ct) => await StoredValues.OfAsync(db, ids, null, ct), StoredValues.None);
         return new MappedResult<IReadOnlyDictionary<string, StoredValue>, ResultValues>(loader.Load(set.Id), values => new ResultValues(set, values));
     }
 }

@@ -34,6 +34,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
             .PagingArguments()
             .Resolve(c => PartnershipLoaders.Members(c, c.Source.Id, c.AsOf(), PageRequest.From(c)));
         PartnershipAttainmentGraphType.AddTo(this);
+        PartnershipComparisonGraphType.AddTo(this);
     }
 }
 
