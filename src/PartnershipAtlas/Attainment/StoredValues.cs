@@ -13,11 +13,16 @@ public static class StoredValues
     public static async Task<Dictionary<long, IReadOnlyDictionary<string, StoredValue>>> OfAsync(
         AtlasDbContext db, IReadOnlyCollection<long> resultSetIds, string[]? codes, CancellationToken cancellationToken)
     {
-        var query = from v in db.MeasureValues
+        var values = db.MeasureValues.Where(v => EF.Parameter(resultSetIds).Contains(v.ResultSetId));
+        if (codes is not null)
+        {
+            // By measure id, so SQLite seeks (ResultSetId, MeasureId) instead of reading every field of each result set.
+            var measureIds = db.Measures.Where(m => codes.Contains(m.Code)).Select(m => m.Id);
+            values = values.Where(v => measureIds.Contains(v.MeasureId));
+        }
+        var query = from v in values
                     join m in db.Measures on v.MeasureId equals m.Id
-                    where EF.Parameter(resultSetIds).Contains(v.ResultSetId)
                     select new { v.ResultSetId, m.Code, v.Value, v.Status, v.Raw, m.IsPercentage };
-        if (codes is not null) query = query.Where(x => codes.Contains(x.Code));
         return (await query.ToListAsync(cancellationToken))
             .GroupBy(x => x.ResultSetId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, StoredValue>)g.ToDictionary(
