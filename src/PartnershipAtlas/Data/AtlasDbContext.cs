@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Attainment;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Partnerships;
@@ -6,7 +7,7 @@ using PartnershipAtlas.Reference;
 
 namespace PartnershipAtlas.Data;
 
-/// <summary>The relational store: establishments, partnerships, memberships and import runs.</summary>
+/// <summary>The relational store: establishments, partnerships, memberships, performance-table results and import runs.</summary>
 public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContext(options)
 {
     public DbSet<Establishment> Establishments => Set<Establishment>();
@@ -18,6 +19,9 @@ public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : D
     public DbSet<LocalAuthorityArea> LocalAuthorityAreas => Set<LocalAuthorityArea>();
     public DbSet<LocalAuthoritySuccession> LocalAuthoritySuccessions => Set<LocalAuthoritySuccession>();
     public DbSet<AreaCoverage> AreaCoverages => Set<AreaCoverage>();
+    public DbSet<ResultSet> ResultSets => Set<ResultSet>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
 

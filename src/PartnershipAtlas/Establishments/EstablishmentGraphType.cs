@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
+using PartnershipAtlas.Attainment;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Establishments;
@@ -67,6 +68,7 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Argument<BooleanGraphType>("followLineage", "Include the memberships of its predecessors, transitively (default true).")
             .Argument<IntGraphType>("maxDepth", $"How many generations of predecessors to follow (default {LineageQueries.DefaultDepth}, at most {LineageQueries.MaxDepth}).")
             .Resolve(c => EstablishmentLoaders.MembershipHistory(c, c.Source.Urn, c.GetArgument("followLineage", true) ? EstablishmentLoaders.Depth(c) : 0));
+        SchoolResultGraphType.AddResultsTo(this, e => e.Urn);
     }
 }
 

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
+using PartnershipAtlas.Attainment.Imports;
 using PartnershipAtlas.Api.Http;
 using PartnershipAtlas.Api.Limits;
 using PartnershipAtlas.Api.Persisted;
@@ -38,6 +39,8 @@ public static class AtlasServices
         services.AddSingleton<IDatasetImporter, AreaNetworksImporter>();
         services.AddSingleton<IDatasetImporter, PartnershipsFileImporter>();
         services.AddSingleton<AreaMemberships>();
+        services.AddSingleton<IDatasetImporter, Ks2Importer>();
+        services.AddSingleton<IDatasetImporter, Ks4Importer>();
         services.AddSingleton<ImportService>();
         services.AddImportSources(configuration);
         return services;

@@ -2,7 +2,7 @@ namespace PartnershipAtlas.Hosting;
 
 /// <summary>
 /// The executable's commands: <c>serve</c> (the default; <c>--urls</c>, <c>--no-default-data</c>) and
-/// <c>import &lt;dataset&gt; FILE...</c> (<c>--extract-date yyyy-MM-dd</c>). Other options pass to the host as configuration.
+/// <c>import &lt;dataset&gt; FILE...</c> (<c>--extract-date yyyy-MM-dd</c>, <c>--year 2019</c> for performance tables). Other options pass to the host as configuration.
 /// </summary>
 public sealed record CommandLine(string Command, IReadOnlyList<string> Operands, string[] HostArgs)
 {
@@ -21,6 +21,9 @@ public sealed record CommandLine(string Command, IReadOnlyList<string> Operands,
                     break;
                 case "--extract-date" when i + 1 < rest.Length:
                     hostArgs.Add($"--Atlas:Import:ExtractDate={rest[++i]}");
+                    break;
+                case "--year" when i + 1 < rest.Length:
+                    hostArgs.Add($"--Atlas:Import:Year={rest[++i]}");
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     hostArgs.Add(option);

@@ -8,6 +8,12 @@ public interface IDatasetImporter
     /// <summary>Each entry lists the header names that can supply one required column.</summary>
     IReadOnlyList<string[]> RequiredColumns { get; }
 
+    /// <summary>
+    /// Rows with fewer fields than the header are normal in this dataset (DfE performance tables), so a short last
+    /// row is not taken as a sign of truncation (an open quote still is).
+    /// </summary>
+    bool ShortRowsAreNormal => false;
+
     Task ApplyAsync(ImportContext context, CancellationToken cancellationToken);
 
     /// <summary>What the dataset is and which tables it writes, for people reading the schedule and the command line.</summary>

@@ -13,7 +13,7 @@ namespace PartnershipAtlas.Imports;
 /// </summary>
 public static class ImportCommand
 {
-    public const string Usage = "usage: import <dataset> FILE|FOLDER|URL|date:yyyy-MM-dd... [--extract-date yyyy-MM-dd]\n       import all FOLDER...";
+    public const string Usage = "usage: import <dataset> FILE|FOLDER|URL|date:yyyy-MM-dd... [--extract-date yyyy-MM-dd] [--year YYYY]\n       import all FOLDER...";
 
     public static async Task<int> RunAsync(CommandLine command)
     {

@@ -142,7 +142,7 @@ public sealed class ImportService(
             throw new ImportRefusedException($"the file is not valid CSV near record {e.RowNumber} ({e.Message}).");
         }
 
-        if (rows.EndsMidRecord(file)) throw new ImportRefusedException($"the file ends inside its last record (line {rows.Line}): it looks truncated.");
+        if (rows.EndsMidRecord(file, importer.ShortRowsAreNormal)) throw new ImportRefusedException($"the file ends inside its last record (line {rows.Line}): it looks truncated.");
         if (counts.Read == 0) throw new ImportRefusedException("the file has a header but no rows.");
         var allowed = Math.Floor(counts.Read * options.Value.MaxRejectedFraction);
         if (rejections.Count > allowed)

@@ -3,6 +3,7 @@ using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Overlap;
 using PartnershipAtlas.Api.Querying;
+using PartnershipAtlas.Attainment;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -51,6 +52,8 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
             .Description("The network's self-review, peer-review and follow-up support events, in date order.")
             .Resolve(c => PartnershipLoaders.Reviews(c, c.Source.Id));
         OverlapQueries.AddTo(this);
+        PartnershipAttainmentGraphType.AddTo(this);
+        PartnershipComparisonGraphType.AddTo(this);
     }
 }
 

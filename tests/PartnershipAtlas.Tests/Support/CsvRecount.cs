@@ -15,11 +15,14 @@ public sealed class CsvRecount
 
     public List<string[]> Rows { get; } = [];
 
+    public string[] Header { get; }
+
     public CsvRecount(string path, string encoding = "windows-1252")
     {
         using var parser = new TextFieldParser(path, Encoding.GetEncoding(encoding)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
         var header = parser.ReadFields()!;
+        Header = header;
         columns = header.Select((name, i) => (name, i)).GroupBy(x => x.name).ToDictionary(g => g.Key, g => g.First().i);
         while (!parser.EndOfData) Rows.Add(parser.ReadFields()!);
     }

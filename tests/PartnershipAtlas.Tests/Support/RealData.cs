@@ -11,6 +11,13 @@ public static class RealData
     public static string GiasSurrey2021 => File("gias-hants-surrey", "2021_936_gias.csv");
     public static string GiasNarrow2021 => File("gias-hants-surrey", "2021-05-07_850_936_gias.csv");
 
+    /// <summary>The DfE performance tables (KS2, KS4) for Hampshire (850) and Surrey (936), 2016/17 to 2018/19.</summary>
+    public static IReadOnlyList<string> PerformanceTables => Directory.GetFiles(Path.Combine(Folder, "perf-tables-hants-surrey"), "*.csv").Order(StringComparer.Ordinal).ToList();
+
+    public static string PerformanceTable(string fileName) => File("perf-tables-hants-surrey", fileName);
+
+    public static string GiasLinks2023 => File("gias-links", "links_edubasealldata20230421.csv");
+
     public static string File(params string[] parts)
     {
         var path = Path.Combine([Folder, .. parts]);

@@ -17,6 +17,119 @@ namespace PartnershipAtlas.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PartnershipAtlas.Attainment.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<bool>("IsPercentage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyStage")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyStage", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Measures", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Attainment.MeasureValue", b =>
+                {
+                    b.Property<long>("ResultSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Raw")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ResultSetId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("MeasureValues", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Attainment.ResultSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Cohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DisadvantagedCohort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNewInstitution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyStage")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyStage", "Year", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("Urn", "KeyStage", "Year");
+
+                    b.ToTable("ResultSets", (string)null);
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Establishments.Establishment", b =>
                 {
                     b.Property<int>("Urn")
@@ -484,6 +597,21 @@ namespace PartnershipAtlas.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("LocalAuthoritySuccessions", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Attainment.MeasureValue", b =>
+                {
+                    b.HasOne("PartnershipAtlas.Attainment.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PartnershipAtlas.Attainment.ResultSet", null)
+                        .WithMany()
+                        .HasForeignKey("ResultSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnershipAtlas.Imports.ImportRejection", b =>

@@ -11,7 +11,8 @@ public sealed class CsvRows : IDisposable
     private readonly CsvDataReader reader;
     private readonly Dictionary<string, int> ordinals = new(StringComparer.OrdinalIgnoreCase);
     private int nextLine;
-    private bool lastRecordIncomplete;
+    private bool lastRecordShort;
+    private bool lastRecordInQuote;
 
     private readonly Stream stream;
 
@@ -37,7 +38,9 @@ public sealed class CsvRows : IDisposable
     /// Whether the file stops inside its last record (fewer fields than the header, or an open quote): the file was
     /// cut short, so it is refused whole rather than losing its last row quietly. Read after the last record.
     /// </summary>
-    public bool EndsMidRecord(SourceFile file) => lastRecordIncomplete && !file.EndsWithLineBreak;
+    /// <param name="shortRowsAreNormal">The dataset publishes short rows, so only an open quote counts.</param>
+    public bool EndsMidRecord(SourceFile file, bool shortRowsAreNormal = false) =>
+        !file.EndsWithLineBreak && (lastRecordInQuote || (lastRecordShort && !shortRowsAreNormal));
 
     public static CsvRows Open(SourceFile file)
     {
@@ -85,13 +88,17 @@ public sealed class CsvRows : IDisposable
         Line = nextLine;
         var raw = reader.GetRawRecordSpan();
         nextLine += CountLineBreaks(raw);
-        lastRecordIncomplete = reader.RowFieldCount < reader.FieldCount || raw.Count('"') % 2 == 1;
+        lastRecordShort = reader.RowFieldCount < reader.FieldCount;
+        lastRecordInQuote = raw.Count('"') % 2 == 1;
         return true;
     }
 
     /// <summary>The trimmed value of a field, or an empty string when the column or the field is absent.</summary>
     public string Get(int? ordinal) =>
         ordinal is int i && i < reader.RowFieldCount ? reader.GetString(i).Trim() : string.Empty;
+
+    /// <summary>The field as published (not trimmed: a single space is a marker of its own).</summary>
+    public string GetRaw(int ordinal) => ordinal < reader.RowFieldCount ? reader.GetString(ordinal) : string.Empty;
 
     private static int CountLineBreaks(ReadOnlySpan<char> raw)
     {

@@ -1,0 +1,49 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Api;
+using PartnershipAtlas.Data;
+using PartnershipAtlas.Partnerships;
+
+namespace PartnershipAtlas.Attainment;
+
+/// <summary>
+/// <c>Partnership.attainment</c> for every partnership of a query level in three statements (members, result sets,
+/// values), whatever the number of partnerships.
+/// </summary>
+public static class AttainmentLoaders
+{
+    public static IDataLoaderResult<PartnershipAttainment> Attainment(IResolveFieldContext context, int partnershipId, AttainmentRequest request)
+    {
+        var db = context.Db();
+        var loader = context.Loaders().Get<int, PartnershipAttainment?>($"AttainmentByPartnership:{request.CacheKey}",
+            async (ids, ct) => await LoadAsync(db, ids, request, ct), null);
+        return new MappedResult<PartnershipAttainment?, PartnershipAttainment>(loader.Load(partnershipId), a => a!);
+    }
+
+    private static async Task<IDictionary<int, PartnershipAttainment?>> LoadAsync(AtlasDbContext db, IReadOnlyCollection<int> ids, AttainmentRequest request, CancellationToken cancellationToken)
+    {
+        var members = (await db.Active(request.AsOf, null)
+                .Where(m => ids.Contains(m.PartnershipId) && m.EstablishmentUrn != null)
+                .Select(m => new { m.PartnershipId, EstablishmentUrn = m.EstablishmentUrn!.Value, m.Joined, m.Establishment!.OpenDate })
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => (m.PartnershipId, m.EstablishmentUrn))
+            .Select(g => (g.Key.PartnershipId, Member: new AttainmentSummary.Member(g.Key.EstablishmentUrn, g.Min(m => m.Joined), g.First().OpenDate)))
+            .ToLookup(x => x.PartnershipId, x => x.Member);
+        var urns = members.SelectMany(g => g.Select(m => m.Urn)).Distinct().ToList();
+        var sets = await ResultValuesAsync(db, request.KeyStage, [request.Year], request.Codes,
+            r => r.Level != ResultLevel.School || EF.Parameter(urns).Contains(r.Urn!.Value), cancellationToken);
+        var schools = sets.Where(s => s.Set.Level == ResultLevel.School).ToDictionary(s => s.Set.Urn!.Value);
+        var benchmarks = sets.Where(s => s.Set.Level != ResultLevel.School).ToList();
+        return ids.ToDictionary(id => id, id => (PartnershipAttainment?)AttainmentSummary.Compute(request, members[id].ToList(), schools, benchmarks));
+    }
+
+    /// <summary>Result sets of a key stage and years that match, each with its values of the given fields only (two statements).</summary>
+    public static async Task<List<ResultValues>> ResultValuesAsync(AtlasDbContext db, KeyStage keyStage, int[] years, string[] codes,
+        System.Linq.Expressions.Expression<Func<ResultSet, bool>> where, CancellationToken cancellationToken)
+    {
+        var sets = await db.ResultSets.AsNoTracking().Where(r => r.KeyStage == keyStage && years.Contains(r.Year)).Where(where).ToListAsync(cancellationToken);
+        var values = await StoredValues.OfAsync(db, sets.Select(s => s.Id).ToList(), codes, cancellationToken);
+        return sets.Select(s => new ResultValues(s, values.GetValueOrDefault(s.Id) ?? StoredValues.None)).ToList();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using PartnershipAtlas.Imports;
+
+namespace PartnershipAtlas.Attainment.Imports;
+
+/// <summary>
+/// Inserts or updates one key stage and year's result sets and their values with prepared statements; a result set
+/// is found again by its natural key (URN, LA code or England), so a re-published file updates in place.
+/// </summary>
+internal sealed class ResultSetWriter : IDisposable
+{
+    private readonly Dictionary<string, long> idByKey;
+    private readonly KeyStage keyStage;
+    private readonly int year;
+    private readonly long runId;
+    private readonly PreparedCommand insertSet;
+    private readonly PreparedCommand updateSet;
+    private readonly Dictionary<int, PreparedCommand> upsertValues = [];
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+
+    /// <summary>Values written per statement: a multi-row upsert cuts the per-statement cost of ~500 fields a row.</summary>
+    private const int ValuesPerStatement = 100;
+
+    private ResultSetWriter(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, Dictionary<string, long> idByKey)
+    {
+        (this.connection, this.transaction, this.keyStage, this.year, this.runId, this.idByKey) = (connection, transaction, keyStage, year, runId, idByKey);
+        insertSet = new PreparedCommand(connection, transaction, """
+            INSERT INTO ResultSets (KeyStage, Year, Level, Key, RecordType, Urn, LaCode, Name, IsNewInstitution, Cohort, DisadvantagedCohort, ImportRunId)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING Id
+            """, 12);
+        updateSet = new PreparedCommand(connection, transaction, """
+            UPDATE ResultSets SET Level = @p1, RecordType = @p2, Urn = @p3, LaCode = @p4, Name = @p5, IsNewInstitution = @p6, Cohort = @p7, DisadvantagedCohort = @p8, ImportRunId = @p9
+            WHERE Id = @p0 AND (Level IS NOT @p1 OR RecordType IS NOT @p2 OR Urn IS NOT @p3 OR LaCode IS NOT @p4 OR Name IS NOT @p5
+              OR IsNewInstitution IS NOT @p6 OR Cohort IS NOT @p7 OR DisadvantagedCohort IS NOT @p8)
+            """, 10);
+    }
+
+    public static async Task<ResultSetWriter> LoadAsync(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT Key, Id FROM ResultSets WHERE KeyStage = '{keyStage}' AND Year = {year}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return new ResultSetWriter(connection, transaction, keyStage, year, runId, ids);
+    }
+
+    /// <summary>Writes the row's result set and values, and counts it as inserted, updated or unchanged.</summary>
+    public async Task WriteAsync(PerformanceRow row, RowCounts counts, CancellationToken cancellationToken)
+    {
+        var r = row.ResultSet;
+        var changed = 0;
+        var isNew = !idByKey.TryGetValue(r.Key, out var id);
+        if (!isNew)
+        {
+            changed += await updateSet.ExecuteAsync(cancellationToken, id, r.Level.ToString(), r.RecordType, r.Urn, r.LaCode, r.Name, r.IsNewInstitution, r.Cohort, r.DisadvantagedCohort, runId);
+        }
+        else
+        {
+            id = Convert.ToInt64(await insertSet.ScalarAsync(cancellationToken,
+                keyStage.ToString(), year, r.Level.ToString(), r.Key, r.RecordType, r.Urn, r.LaCode, r.Name, r.IsNewInstitution, r.Cohort, r.DisadvantagedCohort, runId));
+            idByKey[r.Key] = id;
+        }
+        foreach (var chunk in row.Values.Chunk(ValuesPerStatement))
+        {
+            var parameters = new object?[chunk.Length * 5];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (measureId, cell) = chunk[i];
+                (parameters[i * 5], parameters[i * 5 + 1], parameters[i * 5 + 2], parameters[i * 5 + 3], parameters[i * 5 + 4]) = (id, measureId, cell.Value, (int)cell.Status, cell.Raw);
+            }
+            changed += await UpsertValues(chunk.Length).ExecuteAsync(cancellationToken, parameters);
+        }
+        if (isNew) counts.Inserted++;
+        else if (changed > 0) counts.Updated++;
+        else counts.Unchanged++;
+    }
+
+    /// <summary>The prepared upsert of <paramref name="rows"/> values (inserted, or updated when they differ).</summary>
+    private PreparedCommand UpsertValues(int rows)
+    {
+        if (upsertValues.TryGetValue(rows, out var command)) return command;
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(@p{r * 5}, @p{r * 5 + 1}, @p{r * 5 + 2}, @p{r * 5 + 3}, @p{r * 5 + 4})"));
+        return upsertValues[rows] = new PreparedCommand(connection, transaction, $"""
+            INSERT INTO MeasureValues (ResultSetId, MeasureId, Value, Status, Raw) VALUES {values}
+            ON CONFLICT (ResultSetId, MeasureId) DO UPDATE SET Value = excluded.Value, Status = excluded.Status, Raw = excluded.Raw
+            WHERE MeasureValues.Value IS NOT excluded.Value OR MeasureValues.Status IS NOT excluded.Status OR MeasureValues.Raw IS NOT excluded.Raw
+            """, rows * 5);
+    }
+
+    public void Dispose()
+    {
+        insertSet.Dispose();
+        updateSet.Dispose();
+        foreach (var command in upsertValues.Values) command.Dispose();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnershipAtlas.Attainment;
+
+namespace PartnershipAtlas.Data.Configurations;
+
+internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+{
+    public void Configure(EntityTypeBuilder<Measure> builder)
+    {
+        builder.ToTable("Measures");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.KeyStage).HasConversion<string>().HasMaxLength(3);
+        builder.Property(m => m.Code).HasMaxLength(60).UseCollation("NOCASE");
+        builder.HasIndex(m => new { m.KeyStage, m.Code }).IsUnique();
+    }
+}
