@@ -21,6 +21,10 @@ public sealed class Store : WebApplicationFactory<PartnershipAtlas.Data.AtlasDbC
         builder.UseEnvironment("Benchmark");
         builder.UseSetting("ConnectionStrings:Atlas", $"Data Source={path}");
         builder.UseSetting("Atlas:LoadDefaultData", "false");
+        builder.UseSetting("Atlas:Schedules:Enabled", "false");
+        // A page of 100 trusts with their attainment costs more than the default 1,000: a dashboard deployment raises it.
+        builder.UseSetting("Atlas:Limits:MaxCost", "100000");
+        builder.UseSetting("Atlas:Limits:CostPerMinute", "100000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services => services.ConfigureDbContext<AtlasDbContext>(options => options.AddInterceptors(Statements)));
     }
