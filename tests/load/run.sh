@@ -80,7 +80,6 @@ report() { # title
     [[ -z "$base" ]] && base="$rps"
     printf '%-24s %12s %10s %10s %10s %9s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures"
   done
-  printf '%-24s %12s\n' overlap "(not yet: built on another branch)"
 }
 
 echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores"

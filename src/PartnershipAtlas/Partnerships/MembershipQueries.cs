@@ -14,9 +14,15 @@ public static class MembershipQueries
     /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so
     /// that an establishment counts once even if two sources recorded overlapping memberships.
     /// </summary>
+    /// <remarks>
+    /// Written with <c>.Value</c> on the outer side so that SQL compares with a plain <c>=</c> (no null compensation),
+    /// which lets SQLite search the (PartnershipId, EstablishmentUrn) index instead of scanning the partnership's rows.
+    /// </remarks>
     public static Expression<Func<Membership, bool>> FirstActiveOfItsEstablishment(AtlasDbContext db, DateOnly date) =>
-        m => !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn && o.OrganisationId == m.OrganisationId && o.Id < m.Id
-            && (o.Joined == null || o.Joined <= date) && (o.Left == null || o.Left > date));
+        m => (m.EstablishmentUrn != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn.Value && o.Id < m.Id
+                && (o.Joined == null || o.Joined <= date) && (o.Left == null || o.Left > date)))
+            || (m.OrganisationId != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.OrganisationId == m.OrganisationId.Value && o.Id < m.Id
+                && (o.Joined == null || o.Joined <= date) && (o.Left == null || o.Left > date)));
 
     /// <summary>Memberships active on the date, one per establishment and partnership, optionally in networks of some kinds only.</summary>
     public static IQueryable<Membership> Active(this AtlasDbContext db, DateOnly asOf, PartnershipKind[]? kinds)

@@ -75,6 +75,22 @@ public static class Keyset
     private static readonly System.Reflection.MethodInfo IncludeMethod = typeof(EntityFrameworkQueryableExtensions).GetMethods()
         .Single(m => m.Name == nameof(EntityFrameworkQueryableExtensions.Include) && m.GetParameters() is [_, { ParameterType.Name: "String" }]);
 
-    public static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, long>> key, long value, ExpressionType comparison) =>
-        Expression.Lambda<Func<T, bool>>(Expression.MakeBinary(comparison, key.Body, Expression.Constant(value)), key.Parameters);
+    /// <summary>
+    /// The key compared with a cursor's value, as a SQL parameter (not a literal, so one statement serves every page)
+    /// and on the column's own type, so that an <c>int</c> key cast to <c>long</c> still uses its index.
+    /// </summary>
+    public static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, long>> key, long value, ExpressionType comparison)
+    {
+        var column = WithoutWidening(key);
+        var parameter = Api.Querying.QueryValues.Parameter(System.Convert.ChangeType(value, column.ReturnType, System.Globalization.CultureInfo.InvariantCulture), column.ReturnType);
+        return Expression.Lambda<Func<T, bool>>(Expression.MakeBinary(comparison, column.Body, parameter), column.Parameters);
+    }
+
+    /// <summary>A key selector without the widening conversion (<c>x => (long)x.Urn</c> becomes <c>x => x.Urn</c>): SQL then sorts and seeks on the indexed column instead of a CAST.</summary>
+    public static LambdaExpression WithoutWidening(LambdaExpression key) =>
+        key.Body is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var column } && IsInteger(column.Type) && IsInteger(key.Body.Type)
+            ? Expression.Lambda(column, key.Parameters)
+            : key;
+
+    private static bool IsInteger(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(short);
 }

@@ -115,7 +115,8 @@ public sealed class Ordering<T>
         {
             var descending = key.Descending != backward;
             var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-            source = Expression.Call(methods, method, [typeof(T), key.ValueType], source, quote ? Expression.Quote(key.Selector) : key.Selector);
+            var selector = Keyset.WithoutWidening(key.Selector);
+            source = Expression.Call(methods, method, [typeof(T), selector.ReturnType], source, quote ? Expression.Quote(selector) : selector);
             first = false;
         }
         return source;
