@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;
+using PartnershipAtlas.Benchmarks;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Api;
@@ -18,28 +19,6 @@ public sealed class StatementCountTests(StatementCountTests.GeneratedStore store
 {
     public const int Partnerships = 100;
     public const int MembersEach = 10;
-
-    /// <summary>Counts the statements EF Core sends.</summary>
-    public sealed class StatementCounter : DbCommandInterceptor
-    {
-        private int count;
-
-        public int Count => count;
-
-        public void Reset() => Interlocked.Exchange(ref count, 0);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref count);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-    }
 
     /// <summary>A store with 100 generated partnerships of 10 members each (1,000 member establishments).</summary>
     public sealed class GeneratedStore : AtlasFactory, IAsyncLifetime
