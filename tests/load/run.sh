@@ -82,7 +82,15 @@ report() { # title
   done
 }
 
+warm_up() { # each scenario for a few seconds first, so the JIT's tiered compilation does not count against the first runs
+  for name in "${ORDER[@]}"; do
+    printf '%s' "${QUERIES[$name]}" >"$work/$name.json"
+    BODY_FILE="$work/$name.json" wrk -t1 -c2 -d3s -s "$here/post.lua" "http://127.0.0.1:$port/graphql" >/dev/null
+  done
+}
+
 echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores"
+warm_up
 report "Idle store"
 import_loop &
 import_pid=$!

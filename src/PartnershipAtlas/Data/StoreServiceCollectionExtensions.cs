@@ -12,9 +12,10 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddAtlasStore(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
-        // One context per request for resolvers; a singleton factory for importers and background work.
-        services.AddDbContext<AtlasDbContext>(options => UseStore(options, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-        services.AddDbContextFactory<AtlasDbContext>(options => UseStore(options, connectionString));
+        // Contexts come from a pool (a request reuses a context instead of building one); one per request for resolvers,
+        // and the same pooled factory for importers and background work.
+        services.AddPooledDbContextFactory<AtlasDbContext>(options => UseStore(options, connectionString));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AtlasDbContext>>().CreateDbContext());
         return services;
     }
 
