@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PartnershipAtlas.Benchmarks;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Establishments;
@@ -137,7 +138,7 @@ public sealed class LineageTests(LineageTests.Imported imported) : IClassFixture
     [Fact]
     public async Task Links_lineage_and_history_take_a_bounded_number_of_statements_however_many_establishments()
     {
-        var counter = new CommandCounter();
+        var counter = new StatementCounter();
         var client = counter.ClientFor(imported);
         const string Query = """
             query($first: Int) { establishments(first: $first) { nodes { urn links { linkedUrn } lineage(maxDepth: 3) { urn } membershipHistory(maxDepth: 3) { urn } } } }
