@@ -16,12 +16,8 @@ public static class RawPreparedLoop
 
     public static async Task<int> RunAsync(string connectionString, string path)
     {
-        var file = await SourceFile.InspectAsync(path, CancellationToken.None);
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        using var text = new StreamReader(path, file.Encoding);
-        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { Delimiter = ',' });
+        await using var load = await RawLoad.OpenAsync(connectionString, path);
+        var (connection, transaction, csv) = (load.Connection, load.Transaction, load.Csv);
         int Col(string name) => csv.GetOrdinal(name);
         var (urn, name, la, laName, number, phase, status, open, pupils, region) = (Col("URN"), Col("EstablishmentName"), Col("LA (code)"), Col("LA (name)"),
             Col("EstablishmentNumber"), Col("PhaseOfEducation (name)"), Col("EstablishmentStatus (name)"), Col("OpenDate"), Col("NumberOfPupils"), Col("GOR (name)"));
@@ -60,12 +56,8 @@ public static class RawPreparedLoop
     /// <summary>The links file's rows, inserted as plainly: one prepared INSERT, one transaction.</summary>
     public static async Task<int> RunLinksAsync(string connectionString, string path)
     {
-        var file = await SourceFile.InspectAsync(path, CancellationToken.None);
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        using var text = new StreamReader(path, file.Encoding);
-        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { Delimiter = ',' });
+        await using var load = await RawLoad.OpenAsync(connectionString, path);
+        var (connection, transaction, csv) = (load.Connection, load.Transaction, load.Csv);
         var insert = Command(connection, transaction,
             "INSERT INTO EstablishmentLinks (Urn, LinkedUrn, LinkType, LinkedName, EstablishedDate) VALUES ($0,$1,$2,$3,$4)", 5);
         var (urn, linked, name, type, date) = (csv.GetOrdinal("URN"), csv.GetOrdinal("LinkURN"), csv.GetOrdinal("LinkName"), csv.GetOrdinal("LinkType"), csv.GetOrdinal("LinkEstablishedDate"));
@@ -101,5 +93,31 @@ public static class RawPreparedLoop
     {
         Bind(command, values);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>A file opened for a plain load: its CSV reader, and a connection with one transaction open.</summary>
+    private sealed class RawLoad(SqliteConnection connection, SqliteTransaction transaction, StreamReader text, CsvDataReader csv) : IAsyncDisposable
+    {
+        public SqliteConnection Connection => connection;
+        public SqliteTransaction Transaction => transaction;
+        public CsvDataReader Csv => csv;
+
+        public static async Task<RawLoad> OpenAsync(string connectionString, string path)
+        {
+            var file = await SourceFile.InspectAsync(path, CancellationToken.None);
+            var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            var text = new StreamReader(path, file.Encoding);
+            return new RawLoad(connection, transaction, text, await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { Delimiter = ',' }));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await csv.DisposeAsync();
+            text.Dispose();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 }
