@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Attainment;
@@ -17,16 +18,21 @@ public static class Lineage
     /// <summary>For each URN: itself (depth 0) and every predecessor, with its distance.</summary>
     public static async Task<ILookup<int, Step>> OfAsync(AtlasDbContext db, IReadOnlyCollection<int> urns, CancellationToken cancellationToken)
     {
-        var json = "[" + string.Join(",", urns) + "]";
-        var steps = await db.Database.SqlQueryRaw<Step>($"""
-            WITH RECURSIVE lineage(Root, Urn, Depth) AS (
-              SELECT value, value, 0 FROM json_each(@urns)
+        // The URNs travel as one parameter (a JSON array in SQLite, an int[] in PostgreSQL), however many there are.
+        var (roots, parameter) = db.Database.IsNpgsql()
+            ? ("SELECT u, u, 0 FROM unnest(@urns) AS u", (object)new NpgsqlParameter("urns", urns.ToArray()))
+            : ("SELECT value, value, 0 FROM json_each(@urns)", new SqliteParameter("@urns", "[" + string.Join(",", urns) + "]"));
+        // Only constants are spliced in; the URNs are a parameter.
+        var sql = $"""
+            WITH RECURSIVE lineage("Root", "Urn", "Depth") AS (
+              {roots}
               UNION
-              SELECT l.Root, k.LinkedUrn, l.Depth + 1 FROM lineage l JOIN EstablishmentLinks k ON k.Urn = l.Urn
-              WHERE k.LinkType LIKE 'Predecessor%' AND l.Depth < {MaxDepth}
+              SELECT l."Root", k."LinkedUrn", l."Depth" + 1 FROM lineage l JOIN "EstablishmentLinks" k ON k."Urn" = l."Urn"
+              WHERE k."LinkType" LIKE 'Predecessor%' AND l."Depth" < {MaxDepth}
             )
-            SELECT Root, Urn, MIN(Depth) AS Depth FROM lineage GROUP BY Root, Urn
-            """, new SqliteParameter("@urns", json)).ToListAsync(cancellationToken);
+            SELECT "Root", "Urn", MIN("Depth") AS "Depth" FROM lineage GROUP BY "Root", "Urn"
+            """;
+        var steps = await db.Database.SqlQueryRaw<Step>(sql, parameter).ToListAsync(cancellationToken);
         return steps.ToLookup(s => s.Root);
     }
 }

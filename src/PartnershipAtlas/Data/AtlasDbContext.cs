@@ -7,9 +7,17 @@ using PartnershipAtlas.Reference;
 
 namespace PartnershipAtlas.Data;
 
-/// <summary>The relational store: establishments, partnerships, memberships, performance-table results and import runs.</summary>
-public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : DbContext(options)
+/// <summary>
+/// The relational store: establishments, partnerships, memberships, performance-table results and import runs.
+/// This type is the SQLite store and owns its migrations; <see cref="PostgresAtlasDbContext"/> is the same model on
+/// PostgreSQL with migrations of its own.
+/// </summary>
+public class AtlasDbContext : DbContext
 {
+    public AtlasDbContext(DbContextOptions<AtlasDbContext> options) : base(options) { }
+
+    protected AtlasDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Establishment> Establishments => Set<Establishment>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Membership> Memberships => Set<Membership>();

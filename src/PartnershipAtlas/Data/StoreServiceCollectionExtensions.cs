@@ -6,29 +6,63 @@ namespace PartnershipAtlas.Data;
 public static class StoreServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Atlas";
+    public const string ProviderKey = "Atlas:Provider";
     public const string DefaultConnectionString = "Data Source=partnership-atlas.db";
 
-    /// <summary>Registers the store from configuration: <c>ConnectionStrings:Atlas</c>, SQLite by default.</summary>
+    /// <summary>
+    /// Registers the store from configuration: <c>Atlas:Provider</c> (<c>Sqlite</c>, the default, or <c>Postgres</c>)
+    /// and <c>ConnectionStrings:Atlas</c>. Contexts come from a pool (a request reuses a context instead of building
+    /// one); one per request for resolvers, and the same pooled factory for importers and background work.
+    /// </summary>
     public static IServiceCollection AddAtlasStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
-        // Contexts come from a pool (a request reuses a context instead of building one); one per request for resolvers,
-        // and the same pooled factory for importers and background work.
-        services.AddPooledDbContextFactory<AtlasDbContext>(options => UseStore(options, connectionString));
+        var provider = ProviderOf(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == StoreProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Atlas:Provider is Postgres but ConnectionStrings:Atlas is not set (e.g. \"Host=db;Database=atlas;Username=atlas;Password=...\").");
+            services.AddPooledDbContextFactory<PostgresAtlasDbContext>(options => UsePostgres(options, connectionString));
+            services.AddSingleton<IDbContextFactory<AtlasDbContext>>(provider =>
+                new DerivedContextFactory<PostgresAtlasDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresAtlasDbContext>>()));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<AtlasDbContext>(options => UseSqlite(options, connectionString ?? DefaultConnectionString));
+        }
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AtlasDbContext>>().CreateDbContext());
         return services;
     }
 
-    internal static void UseStore(DbContextOptionsBuilder options, string connectionString)
+    public static StoreProvider ProviderOf(IConfiguration configuration)
+    {
+        var name = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(name)) return StoreProvider.Sqlite;
+        return Enum.TryParse<StoreProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} is '{name}'; expected Sqlite or Postgres.");
+    }
+
+    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true };
         options.UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
     }
 
-    /// <summary>Applies migrations and switches SQLite to write-ahead logging, so readers never wait for an import.</summary>
+    internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
+
+    /// <summary>Applies migrations; on SQLite also switches to write-ahead logging, so readers never wait for an import.</summary>
     public static async Task MigrateStoreAsync(this AtlasDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>Hands out a provider's own context type as the <see cref="AtlasDbContext"/> everything else asks for.</summary>
+    private sealed class DerivedContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AtlasDbContext>
+        where TContext : AtlasDbContext
+    {
+        public AtlasDbContext CreateDbContext() => inner.CreateDbContext();
     }
 }

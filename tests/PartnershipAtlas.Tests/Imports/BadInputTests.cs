@@ -78,7 +78,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var before = await factory.CountRowsAsync();
         var path = Write(kind);
 
-        var result = await AtlasCli.RunAsync(factory.ConnectionString, "import", "gias-establishments", path);
+        var result = await AtlasCli.RunAsync(factory, "import", "gias-establishments", path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(message, result.Output);
@@ -105,7 +105,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_good_file_through_the_command_line_exits_zero_with_a_summary()
     {
-        var result = await AtlasCli.RunAsync(factory.ConnectionString, "import", "gias-establishments", RealData.GiasNarrow2021);
+        var result = await AtlasCli.RunAsync(factory, "import", "gias-establishments", RealData.GiasNarrow2021);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("succeeded", result.Output);
@@ -115,8 +115,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_dataset_or_missing_file_is_an_error()
     {
-        var unknown = await AtlasCli.RunAsync(factory.ConnectionString, "import", "no-such-dataset", RealData.GiasNarrow2021);
-        var missing = await AtlasCli.RunAsync(factory.ConnectionString, "import", "gias-establishments", Path.Combine(folder, "nope.csv"));
+        var unknown = await AtlasCli.RunAsync(factory, "import", "no-such-dataset", RealData.GiasNarrow2021);
+        var missing = await AtlasCli.RunAsync(factory, "import", "gias-establishments", Path.Combine(folder, "nope.csv"));
 
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Unknown dataset 'no-such-dataset'", unknown.Output);

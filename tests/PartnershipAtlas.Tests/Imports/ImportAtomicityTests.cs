@@ -44,7 +44,7 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
     {
         var file = GeneratedGiasFile.Write(folder, 60_000);
         var before = await factory.CountRowsAsync();
-        using var process = AtlasCli.Start(factory.ConnectionString, "import", "gias-establishments", file);
+        using var process = AtlasCli.Start(factory, "import", "gias-establishments", file);
         var running = await WaitForAsync(() => factory.WithStoreAsync(db => db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Running)));
         await Task.Delay(300);
         Assert.False(process.HasExited, "the import finished before it could be killed; make the generated file larger");

@@ -51,7 +51,7 @@ public sealed class ImportSourcesTests
         await using var factory = new AtlasFactory();
         factory.CreateClient();
 
-        var result = await AtlasCli.RunAsync(factory.ConnectionString, "import", "all", folder);
+        var result = await AtlasCli.RunAsync(factory, "import", "all", folder);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("succeeded run 1 gias-establishments 2021-05-07_850_936_gias.csv", result.Output);

@@ -2,14 +2,14 @@ using System.Diagnostics;
 
 namespace PartnershipAtlas.Tests.Support;
 
-/// <summary>Runs the real executable's command line (the same build the server runs) in a child process.</summary>
+/// <summary>Runs, on a test server's store, the real executable's command line (the same build the server runs) in a child process.</summary>
 public static class AtlasCli
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(string connectionString, params string[] args)
+    public static async Task<Result> RunAsync(AtlasFactory store, params string[] args)
     {
-        using var process = Start(connectionString, args);
+        using var process = Start(store, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -18,7 +18,7 @@ public static class AtlasCli
     }
 
     /// <summary>Starts the command line with its output redirected (read it, or it may block when the pipe fills).</summary>
-    public static Process Start(string connectionString, params string[] args)
+    public static Process Start(AtlasFactory store, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +28,7 @@ public static class AtlasCli
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PartnershipAtlas.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.ArgumentList.Add($"--ConnectionStrings:Atlas={connectionString}");
+        foreach (var arg in store.StoreArguments) start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }
 }

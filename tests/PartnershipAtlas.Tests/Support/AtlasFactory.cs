@@ -9,12 +9,20 @@ using PartnershipAtlas.Imports;
 
 namespace PartnershipAtlas.Tests.Support;
 
-/// <summary>The real server (Program's own composition) on its own SQLite file, with no default data unless asked.</summary>
+/// <summary>
+/// The real server (Program's own composition) on a store of its own (a SQLite file, or a PostgreSQL database when
+/// the tests run on PostgreSQL: see <see cref="TestDatabases"/>), with no default data unless asked.
+/// </summary>
 public class AtlasFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"atlas-test-{Guid.NewGuid():N}.db");
+    private readonly Lazy<string> ownStore = new(TestDatabases.Create);
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    /// <summary>The store's connection string: this server's own, or the one <see cref="Settings"/> gives (another server's).</summary>
+    public string ConnectionString => Settings.TryGetValue("ConnectionStrings:Atlas", out var shared) ? shared : ownStore.Value;
+
+    /// <summary>The configuration naming the store, for another process (the command line) on the same store.</summary>
+    public IEnumerable<string> StoreArguments =>
+        [$"--{StoreServiceCollectionExtensions.ProviderKey}={TestDatabases.Provider}", $"--ConnectionStrings:Atlas={ConnectionString}"];
 
     protected virtual bool LoadDefaultData => false;
 
@@ -25,6 +33,7 @@ public class AtlasFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseDefaultServiceProvider(options => { options.ValidateScopes = true; options.ValidateOnBuild = true; });
+        builder.UseSetting(StoreServiceCollectionExtensions.ProviderKey, TestDatabases.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Atlas", ConnectionString);
         builder.UseSetting("Atlas:LoadDefaultData", LoadDefaultData ? "true" : "false");
         builder.UseSetting("Atlas:Schedules:Enabled", "false");
@@ -66,8 +75,7 @@ public class AtlasFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
+        if (ownStore.IsValueCreated) TestDatabases.Drop(ownStore.Value);
         GC.SuppressFinalize(this);
     }
 }

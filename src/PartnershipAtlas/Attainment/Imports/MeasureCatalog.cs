@@ -14,8 +14,8 @@ internal sealed class MeasureCatalog : IDisposable
     private MeasureCatalog(DbConnection connection, DbTransaction transaction, KeyStage keyStage)
     {
         this.keyStage = keyStage;
-        insert = new PreparedCommand(connection, transaction, "INSERT INTO Measures (KeyStage, Code, IsPercentage) VALUES (@p0, @p1, 0) RETURNING Id", 2);
-        markPercentage = new PreparedCommand(connection, transaction, "UPDATE Measures SET IsPercentage = 1 WHERE Id = @p0", 1);
+        insert = new PreparedCommand(connection, transaction, "INSERT INTO \"Measures\" (\"KeyStage\", \"Code\", \"IsPercentage\") VALUES (@p0, @p1, FALSE) RETURNING \"Id\"", 2);
+        markPercentage = new PreparedCommand(connection, transaction, "UPDATE \"Measures\" SET \"IsPercentage\" = TRUE WHERE \"Id\" = @p0", 1);
     }
 
     public static async Task<MeasureCatalog> LoadAsync(DbConnection connection, DbTransaction transaction, KeyStage keyStage, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ internal sealed class MeasureCatalog : IDisposable
         var catalog = new MeasureCatalog(connection, transaction, keyStage);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Id, Code, IsPercentage FROM Measures WHERE KeyStage = @keyStage";
+        command.CommandText = "SELECT \"Id\", \"Code\", \"IsPercentage\" FROM \"Measures\" WHERE \"KeyStage\" = @keyStage";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@keyStage";
         parameter.Value = keyStage.ToString();

@@ -26,13 +26,13 @@ internal sealed class ResultSetWriter : IDisposable
     {
         (this.connection, this.transaction, this.keyStage, this.year, this.runId, this.idByKey) = (connection, transaction, keyStage, year, runId, idByKey);
         insertSet = new PreparedCommand(connection, transaction, """
-            INSERT INTO ResultSets (KeyStage, Year, Level, Key, RecordType, Urn, LaCode, Name, IsNewInstitution, Cohort, DisadvantagedCohort, ImportRunId)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING Id
+            INSERT INTO "ResultSets" ("KeyStage", "Year", "Level", "Key", "RecordType", "Urn", "LaCode", "Name", "IsNewInstitution", "Cohort", "DisadvantagedCohort", "ImportRunId")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING "Id"
             """, 12);
         updateSet = new PreparedCommand(connection, transaction, """
-            UPDATE ResultSets SET Level = @p1, RecordType = @p2, Urn = @p3, LaCode = @p4, Name = @p5, IsNewInstitution = @p6, Cohort = @p7, DisadvantagedCohort = @p8, ImportRunId = @p9
-            WHERE Id = @p0 AND (Level IS NOT @p1 OR RecordType IS NOT @p2 OR Urn IS NOT @p3 OR LaCode IS NOT @p4 OR Name IS NOT @p5
-              OR IsNewInstitution IS NOT @p6 OR Cohort IS NOT @p7 OR DisadvantagedCohort IS NOT @p8)
+            UPDATE "ResultSets" SET "Level" = @p1, "RecordType" = @p2, "Urn" = @p3, "LaCode" = @p4, "Name" = @p5, "IsNewInstitution" = @p6, "Cohort" = @p7, "DisadvantagedCohort" = @p8, "ImportRunId" = @p9
+            WHERE "Id" = @p0 AND ("Level" IS DISTINCT FROM @p1 OR "RecordType" IS DISTINCT FROM @p2 OR "Urn" IS DISTINCT FROM @p3 OR "LaCode" IS DISTINCT FROM @p4 OR "Name" IS DISTINCT FROM @p5
+              OR "IsNewInstitution" IS DISTINCT FROM @p6 OR "Cohort" IS DISTINCT FROM @p7 OR "DisadvantagedCohort" IS DISTINCT FROM @p8)
             """, 10);
     }
 
@@ -42,7 +42,7 @@ internal sealed class ResultSetWriter : IDisposable
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = $"SELECT Key, Id FROM ResultSets WHERE KeyStage = '{keyStage}' AND Year = {year}";
+            command.CommandText = $"SELECT \"Key\", \"Id\" FROM \"ResultSets\" WHERE \"KeyStage\" = '{keyStage}' AND \"Year\" = {year}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(0)] = reader.GetInt64(1);
         }
@@ -86,9 +86,9 @@ internal sealed class ResultSetWriter : IDisposable
         if (upsertValues.TryGetValue(rows, out var command)) return command;
         var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(@p{r * 5}, @p{r * 5 + 1}, @p{r * 5 + 2}, @p{r * 5 + 3}, @p{r * 5 + 4})"));
         return upsertValues[rows] = new PreparedCommand(connection, transaction, $"""
-            INSERT INTO MeasureValues (ResultSetId, MeasureId, Value, Status, Raw) VALUES {values}
-            ON CONFLICT (ResultSetId, MeasureId) DO UPDATE SET Value = excluded.Value, Status = excluded.Status, Raw = excluded.Raw
-            WHERE MeasureValues.Value IS NOT excluded.Value OR MeasureValues.Status IS NOT excluded.Status OR MeasureValues.Raw IS NOT excluded.Raw
+            INSERT INTO "MeasureValues" ("ResultSetId", "MeasureId", "Value", "Status", "Raw") VALUES {values}
+            ON CONFLICT ("ResultSetId", "MeasureId") DO UPDATE SET "Value" = excluded."Value", "Status" = excluded."Status", "Raw" = excluded."Raw"
+            WHERE "MeasureValues"."Value" IS DISTINCT FROM excluded."Value" OR "MeasureValues"."Status" IS DISTINCT FROM excluded."Status" OR "MeasureValues"."Raw" IS DISTINCT FROM excluded."Raw"
             """, rows * 5);
     }
 

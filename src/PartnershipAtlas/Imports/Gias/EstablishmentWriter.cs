@@ -19,13 +19,13 @@ internal sealed class EstablishmentWriter : IDisposable
     {
         this.fields = fields;
         this.knownUrns = knownUrns;
-        var columns = string.Join(", ", fields.Select(f => f.Column));
+        var columns = string.Join(", ", fields.Select(f => $"\"{f.Column}\""));
         var values = string.Join(", ", fields.Select((_, i) => "@p" + i));
         var updates = fields.Skip(1).ToList();
         var sql = $"""
-            INSERT INTO Establishments ({columns}) VALUES ({values})
-            ON CONFLICT (Urn) DO UPDATE SET {string.Join(", ", updates.Select(f => $"{f.Column} = excluded.{f.Column}"))}
-            WHERE {string.Join(" OR ", updates.Select(f => $"Establishments.{f.Column} IS NOT excluded.{f.Column}"))}
+            INSERT INTO "Establishments" ({columns}) VALUES ({values})
+            ON CONFLICT ("Urn") DO UPDATE SET {string.Join(", ", updates.Select(f => $"\"{f.Column}\" = excluded.\"{f.Column}\""))}
+            WHERE {string.Join(" OR ", updates.Select(f => $"\"Establishments\".\"{f.Column}\" IS DISTINCT FROM excluded.\"{f.Column}\""))}
             """;
         upsert = new PreparedCommand(connection, transaction, sql, fields.Length);
     }
@@ -36,7 +36,7 @@ internal sealed class EstablishmentWriter : IDisposable
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT Urn FROM Establishments";
+            command.CommandText = "SELECT \"Urn\" FROM \"Establishments\"";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) urns.Add(reader.GetInt32(0));
         }

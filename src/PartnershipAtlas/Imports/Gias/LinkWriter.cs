@@ -14,9 +14,9 @@ internal sealed class LinkWriter : IDisposable
     {
         this.runId = runId;
         upsert = new PreparedCommand(connection, transaction, """
-            INSERT INTO EstablishmentLinks (Urn, LinkedUrn, LinkType, LinkedName, EstablishedDate, ImportRunId) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-            ON CONFLICT (Urn, LinkedUrn, LinkType) DO UPDATE SET LinkedName = excluded.LinkedName, EstablishedDate = excluded.EstablishedDate, ImportRunId = excluded.ImportRunId
-            WHERE EstablishmentLinks.LinkedName IS NOT excluded.LinkedName OR EstablishmentLinks.EstablishedDate IS NOT excluded.EstablishedDate
+            INSERT INTO "EstablishmentLinks" ("Urn", "LinkedUrn", "LinkType", "LinkedName", "EstablishedDate", "ImportRunId") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+            ON CONFLICT ("Urn", "LinkedUrn", "LinkType") DO UPDATE SET "LinkedName" = excluded."LinkedName", "EstablishedDate" = excluded."EstablishedDate", "ImportRunId" = excluded."ImportRunId"
+            WHERE "EstablishmentLinks"."LinkedName" IS DISTINCT FROM excluded."LinkedName" OR "EstablishmentLinks"."EstablishedDate" IS DISTINCT FROM excluded."EstablishedDate"
             """, 6);
     }
 
@@ -25,7 +25,7 @@ internal sealed class LinkWriter : IDisposable
         var writer = new LinkWriter(connection, transaction, runId);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Urn, LinkedUrn, LinkType FROM EstablishmentLinks";
+        command.CommandText = "SELECT \"Urn\", \"LinkedUrn\", \"LinkType\" FROM \"EstablishmentLinks\"";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) writer.known.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2)));
         return writer;

@@ -34,9 +34,9 @@ internal sealed class MembershipWriter : IDisposable
         this.source = source;
         this.runId = runId;
         insert = new PreparedCommand(connection, transaction,
-            "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING Id", 7);
+            "INSERT INTO \"Memberships\" (\"EstablishmentUrn\", \"PartnershipId\", \"Role\", \"Joined\", \"Left\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING \"Id\"", 7);
         update = new PreparedCommand(connection, transaction,
-            "UPDATE Memberships SET Joined = @p1, \"Left\" = @p2, Source = @p3, ImportRunId = @p4 WHERE Id = @p0", 5);
+            "UPDATE \"Memberships\" SET \"Joined\" = @p1, \"Left\" = @p2, \"Source\" = @p3, \"ImportRunId\" = @p4 WHERE \"Id\" = @p0", 5);
     }
 
     /// <summary>Loads every membership (of every source) so that no source duplicates another's.</summary>
@@ -45,11 +45,11 @@ internal sealed class MembershipWriter : IDisposable
         var writer = new MembershipWriter(connection, transaction, source, runId);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Id, EstablishmentUrn, PartnershipId, Source, Joined, \"Left\" FROM Memberships";
+        command.CommandText = "SELECT \"Id\", \"EstablishmentUrn\", \"PartnershipId\", \"Source\", \"Joined\", \"Left\" FROM \"Memberships\"";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            writer.ListFor(reader.GetInt32(1)).Add(new Existing(reader.GetInt64(0), reader.GetInt32(2), reader.GetString(3), Date(reader, 4), Date(reader, 5)));
+            writer.ListFor(reader.GetInt32(1)).Add(new Existing(reader.GetInt64(0), reader.GetInt32(2), reader.GetString(3), SqlText.Date(reader, 4), SqlText.Date(reader, 5)));
         }
         return writer;
     }
@@ -138,9 +138,6 @@ internal sealed class MembershipWriter : IDisposable
         if (!byEstablishment.TryGetValue(urn, out var list)) byEstablishment[urn] = list = [];
         return list;
     }
-
-    private static DateOnly? Date(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

@@ -27,12 +27,12 @@ internal sealed class PartnershipWriter : IDisposable
 
     private PartnershipWriter(DbConnection connection, DbTransaction transaction)
     {
-        insert = new PreparedCommand(connection, transaction, "INSERT INTO Partnerships (Kind, Name, SourceKey, FederationType) VALUES (@p0, @p1, @p2, @p3) RETURNING Id", 4);
-        rename = new PreparedCommand(connection, transaction, "UPDATE Partnerships SET Name = @p1 WHERE Id = @p0", 2);
-        rekey = new PreparedCommand(connection, transaction, "UPDATE Partnerships SET SourceKey = @p1 WHERE Id = @p0", 2);
+        insert = new PreparedCommand(connection, transaction, "INSERT INTO \"Partnerships\" (\"Kind\", \"Name\", \"SourceKey\", \"FederationType\") VALUES (@p0, @p1, @p2, @p3) RETURNING \"Id\"", 4);
+        rename = new PreparedCommand(connection, transaction, "UPDATE \"Partnerships\" SET \"Name\" = @p1 WHERE \"Id\" = @p0", 2);
+        rekey = new PreparedCommand(connection, transaction, "UPDATE \"Partnerships\" SET \"SourceKey\" = @p1 WHERE \"Id\" = @p0", 2);
         updateGroup = new PreparedCommand(connection, transaction, """
-            UPDATE Partnerships SET Kind = @p1, Name = @p2, GroupId = @p3, CompaniesHouseNumber = @p4, Status = @p5, OpenDate = @p6, CloseDate = @p7
-            WHERE Id = @p0 AND (Kind IS NOT @p1 OR Name IS NOT @p2 OR GroupId IS NOT @p3 OR CompaniesHouseNumber IS NOT @p4 OR Status IS NOT @p5 OR OpenDate IS NOT @p6 OR CloseDate IS NOT @p7)
+            UPDATE "Partnerships" SET "Kind" = @p1, "Name" = @p2, "GroupId" = @p3, "CompaniesHouseNumber" = @p4, "Status" = @p5, "OpenDate" = @p6, "CloseDate" = @p7
+            WHERE "Id" = @p0 AND ("Kind" IS DISTINCT FROM @p1 OR "Name" IS DISTINCT FROM @p2 OR "GroupId" IS DISTINCT FROM @p3 OR "CompaniesHouseNumber" IS DISTINCT FROM @p4 OR "Status" IS DISTINCT FROM @p5 OR "OpenDate" IS DISTINCT FROM @p6 OR "CloseDate" IS DISTINCT FROM @p7)
             """, 8);
     }
 
@@ -41,7 +41,7 @@ internal sealed class PartnershipWriter : IDisposable
         var writer = new PartnershipWriter(connection, transaction);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Id, SourceKey, Name, Kind FROM Partnerships";
+        command.CommandText = "SELECT \"Id\", \"SourceKey\", \"Name\", \"Kind\" FROM \"Partnerships\"";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -38,12 +38,12 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         WholeFile.RefuseIfRejected(context);
 
         var touched = string.Join(", ", ids.Values.Distinct());
-        await SqlText.ExecuteAsync(connection, transaction, $"DELETE FROM Memberships WHERE Source = @p0 AND PartnershipId IN ({touched})", cancellationToken, Name);
-        await SqlText.ExecuteAsync(connection, transaction, $"DELETE FROM Reviews WHERE Source = @p0 AND PartnershipId IN ({touched})", cancellationToken, Name);
+        await SqlText.ExecuteAsync(connection, transaction, $"DELETE FROM \"Memberships\" WHERE \"Source\" = @p0 AND \"PartnershipId\" IN ({touched})", cancellationToken, Name);
+        await SqlText.ExecuteAsync(connection, transaction, $"DELETE FROM \"Reviews\" WHERE \"Source\" = @p0 AND \"PartnershipId\" IN ({touched})", cancellationToken, Name);
         using var organisations = new PreparedCommand(connection, transaction,
-            "INSERT INTO Organisations (Name, Kind, SourceKey) VALUES (@p0, @p1, @p2) ON CONFLICT (SourceKey) DO UPDATE SET Name = excluded.Name RETURNING Id", 3);
+            "INSERT INTO \"Organisations\" (\"Name\", \"Kind\", \"SourceKey\") VALUES (@p0, @p1, @p2) ON CONFLICT (\"SourceKey\") DO UPDATE SET \"Name\" = excluded.\"Name\" RETURNING \"Id\"", 3);
         using var insertMember = new PreparedCommand(connection, transaction,
-            "INSERT INTO Memberships (EstablishmentUrn, OrganisationId, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)", 8);
+            "INSERT INTO \"Memberships\" (\"EstablishmentUrn\", \"OrganisationId\", \"PartnershipId\", \"Role\", \"Joined\", \"Left\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)", 8);
         foreach (var m in members)
         {
             int? organisationId = m.Organisation is null ? null : Convert.ToInt32(await organisations.ScalarAsync(cancellationToken,
@@ -51,7 +51,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
             await insertMember.ExecuteAsync(cancellationToken, m.Urn, organisationId, ids[m.Key], m.Role.ToString(), m.Joined, m.Left, Name, context.RunId);
         }
         using var insertReview = new PreparedCommand(connection, transaction,
-            "INSERT INTO Reviews (PartnershipId, Date, Kind, ReviewerUrn, ReviewedUrn, Focus, Outcome, Source, ImportRunId) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", 9);
+            "INSERT INTO \"Reviews\" (\"PartnershipId\", \"Date\", \"Kind\", \"ReviewerUrn\", \"ReviewedUrn\", \"Focus\", \"Outcome\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", 9);
         foreach (var r in reviews)
         {
             await insertReview.ExecuteAsync(cancellationToken, ids[r.Key], r.Date, r.Kind.ToString(), r.ReviewerUrn, r.ReviewedUrn, r.Focus, r.Outcome, Name, context.RunId);
@@ -119,10 +119,10 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         public sealed record OtherMembership(int PartnershipId, int? Urn, DateOnly? Joined, DateOnly? Left, string Source);
 
         public static async Task<HashSet<int>> UrnsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-            [.. await SqlText.QueryAsync(connection, transaction, "SELECT Urn FROM Establishments", r => r.GetInt32(0), cancellationToken)];
+            [.. await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)];
 
         public static async Task<Dictionary<string, int>> KeysAsync(DbConnection connection, DbTransaction transaction, string prefix, CancellationToken cancellationToken) =>
-            (await SqlText.QueryAsync(connection, transaction, $"SELECT SourceKey, Id FROM Partnerships WHERE SourceKey LIKE '{prefix}:%'", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
+            (await SqlText.QueryAsync(connection, transaction, $"SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"SourceKey\" LIKE '{prefix}:%'", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
                 .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
         public static async Task<List<OtherMembership>> OtherMembershipsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<int> partnershipIds, string source, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
             var ids = string.Join(", ", partnershipIds.Distinct());
             if (ids.Length == 0) return [];
             return await SqlText.QueryAsync(connection, transaction,
-                $"SELECT PartnershipId, EstablishmentUrn, Joined, \"Left\", Source FROM Memberships WHERE PartnershipId IN ({ids}) AND Source <> '{source}'",
+                $"SELECT \"PartnershipId\", \"EstablishmentUrn\", \"Joined\", \"Left\", \"Source\" FROM \"Memberships\" WHERE \"PartnershipId\" IN ({ids}) AND \"Source\" <> '{source}'",
                 r => new OtherMembership(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), SqlText.Date(r, 2), SqlText.Date(r, 3), r.GetString(4)), cancellationToken);
         }
     }

@@ -34,22 +34,22 @@ public sealed class AreaMemberships
 
     public async Task DeriveAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
     {
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM Memberships WHERE Source = @p0", cancellationToken, Source);
-        var coverages = (await SqlText.QueryAsync(connection, transaction, "SELECT PartnershipId, LaCode, District, ValidFrom, ValidTo FROM AreaCoverages",
+        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"Source\" = @p0", cancellationToken, Source);
+        var coverages = (await SqlText.QueryAsync(connection, transaction, "SELECT \"PartnershipId\", \"LaCode\", \"District\", \"ValidFrom\", \"ValidTo\" FROM \"AreaCoverages\"",
             r => new Coverage(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken)).ToLookup(c => c.LaCode);
-        var successions = (await SqlText.QueryAsync(connection, transaction, "SELECT ToCode, FromCode, Date FROM LocalAuthoritySuccessions",
+        var successions = (await SqlText.QueryAsync(connection, transaction, "SELECT \"ToCode\", \"FromCode\", \"Date\" FROM \"LocalAuthoritySuccessions\"",
             r => (To: r.GetString(0), Step: new Succession(r.GetString(1), SqlText.Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
-        var laPartnerships = (await SqlText.QueryAsync(connection, transaction, "SELECT SourceKey, Id FROM Partnerships WHERE Kind = 'LocalAuthority'",
+        var laPartnerships = (await SqlText.QueryAsync(connection, transaction, "SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"Kind\" = 'LocalAuthority'",
             r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
         if (coverages.Count == 0 && successions.Count == 0) return;
         var seenInLa = (await SqlText.QueryAsync(connection, transaction,
-            $"SELECT m.EstablishmentUrn, m.PartnershipId FROM Memberships m JOIN Partnerships p ON p.Id = m.PartnershipId WHERE p.Kind = 'LocalAuthority' AND m.Source = '{GiasEstablishmentsImporter.Name}'",
+            $"SELECT m.\"EstablishmentUrn\", m.\"PartnershipId\" FROM \"Memberships\" m JOIN \"Partnerships\" p ON p.\"Id\" = m.\"PartnershipId\" WHERE p.\"Kind\" = 'LocalAuthority' AND m.\"Source\" = '{GiasEstablishmentsImporter.Name}'",
             r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken)).ToHashSet();
-        var schools = await SqlText.QueryAsync(connection, transaction, "SELECT Urn, LaCode, District, OpenDate, CloseDate FROM Establishments WHERE LaCode IS NOT NULL",
+        var schools = await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LaCode\", \"District\", \"OpenDate\", \"CloseDate\" FROM \"Establishments\" WHERE \"LaCode\" IS NOT NULL",
             r => new School(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken);
 
         using var insert = new PreparedCommand(connection, transaction,
-            "INSERT INTO Memberships (EstablishmentUrn, PartnershipId, Role, Joined, \"Left\", Source, ImportRunId) VALUES (@p0, @p1, 'Member', @p2, @p3, @p4, @p5)", 6);
+            "INSERT INTO \"Memberships\" (\"EstablishmentUrn\", \"PartnershipId\", \"Role\", \"Joined\", \"Left\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, 'Member', @p2, @p3, @p4, @p5)", 6);
         foreach (var school in schools)
         {
             foreach (var span in Spans(school, successions[school.LaCode].ToList()))
@@ -86,27 +86,27 @@ public sealed class AreaMemberships
     /// </summary>
     private static async Task FitGiasLaMembershipsToTheirCodesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        const string CodeOfMembership = "JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || a.Code WHERE p.Id = Memberships.PartnershipId";
+        const string CodeOfMembership = "JOIN \"Partnerships\" p ON p.\"SourceKey\" = 'LOCAL_AUTHORITY:' || a.\"Code\" WHERE p.\"Id\" = \"Memberships\".\"PartnershipId\"";
         await SqlText.ExecuteAsync(connection, transaction, $"""
-            UPDATE Memberships SET Joined = (SELECT a.ValidFrom FROM LocalAuthorityAreas a {CodeOfMembership})
-            WHERE Source = @p0 AND EXISTS (SELECT 1 FROM LocalAuthorityAreas a {CodeOfMembership}
-                AND a.ValidFrom IS NOT NULL AND (Memberships.Joined IS NULL OR Memberships.Joined < a.ValidFrom))
+            UPDATE "Memberships" SET "Joined" = (SELECT a."ValidFrom" FROM "LocalAuthorityAreas" a {CodeOfMembership})
+            WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {CodeOfMembership}
+                AND a."ValidFrom" IS NOT NULL AND ("Memberships"."Joined" IS NULL OR "Memberships"."Joined" < a."ValidFrom"))
             """, cancellationToken, GiasEstablishmentsImporter.Name);
         await SqlText.ExecuteAsync(connection, transaction, $"""
-            UPDATE Memberships SET "Left" = (SELECT a.ValidTo FROM LocalAuthorityAreas a {CodeOfMembership})
-            WHERE Source = @p0 AND EXISTS (SELECT 1 FROM LocalAuthorityAreas a {CodeOfMembership}
-                AND a.ValidTo IS NOT NULL AND (Memberships."Left" IS NULL OR Memberships."Left" > a.ValidTo) AND (Memberships.Joined IS NULL OR Memberships.Joined < a.ValidTo))
+            UPDATE "Memberships" SET "Left" = (SELECT a."ValidTo" FROM "LocalAuthorityAreas" a {CodeOfMembership})
+            WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {CodeOfMembership}
+                AND a."ValidTo" IS NOT NULL AND ("Memberships"."Left" IS NULL OR "Memberships"."Left" > a."ValidTo") AND ("Memberships"."Joined" IS NULL OR "Memberships"."Joined" < a."ValidTo"))
             """, cancellationToken, GiasEstablishmentsImporter.Name);
         await SqlText.ExecuteAsync(connection, transaction, """
-            UPDATE Memberships SET Joined = (
-                SELECT MIN(s.Date) FROM LocalAuthoritySuccessions s JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
-                WHERE p.Id = Memberships.PartnershipId)
-            WHERE Source = @p0 AND EXISTS (
-                SELECT 1 FROM LocalAuthoritySuccessions s
-                JOIN Partnerships p ON p.SourceKey = 'LOCAL_AUTHORITY:' || s.ToCode
-                JOIN Partnerships old ON old.SourceKey = 'LOCAL_AUTHORITY:' || s.FromCode
-                JOIN Memberships before ON before.PartnershipId = old.Id AND before.EstablishmentUrn = Memberships.EstablishmentUrn AND before.Source = @p0
-                WHERE p.Id = Memberships.PartnershipId AND Memberships.Joined > s.Date)
+            UPDATE "Memberships" SET "Joined" = (
+                SELECT MIN(s."Date") FROM "LocalAuthoritySuccessions" s JOIN "Partnerships" p ON p."SourceKey" = 'LOCAL_AUTHORITY:' || s."ToCode"
+                WHERE p."Id" = "Memberships"."PartnershipId")
+            WHERE "Source" = @p0 AND EXISTS (
+                SELECT 1 FROM "LocalAuthoritySuccessions" s
+                JOIN "Partnerships" p ON p."SourceKey" = 'LOCAL_AUTHORITY:' || s."ToCode"
+                JOIN "Partnerships" old ON old."SourceKey" = 'LOCAL_AUTHORITY:' || s."FromCode"
+                JOIN "Memberships" before ON before."PartnershipId" = old."Id" AND before."EstablishmentUrn" = "Memberships"."EstablishmentUrn" AND before."Source" = @p0
+                WHERE p."Id" = "Memberships"."PartnershipId" AND "Memberships"."Joined" > s."Date")
             """, cancellationToken, GiasEstablishmentsImporter.Name);
     }
 

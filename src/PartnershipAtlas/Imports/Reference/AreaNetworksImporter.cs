@@ -29,13 +29,13 @@ public sealed class AreaNetworksImporter : IDatasetImporter
         var (connection, transaction) = (context.Connection, context.Transaction);
         using var partnerships = await ReferencePartnershipWriter.LoadAsync(connection, transaction, cancellationToken);
         using var insert = new PreparedCommand(connection, transaction,
-            "INSERT INTO AreaCoverages (PartnershipId, LaCode, District, ValidFrom, ValidTo) VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
+            "INSERT INTO \"AreaCoverages\" (\"PartnershipId\", \"LaCode\", \"District\", \"ValidFrom\", \"ValidTo\") VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
         foreach (var area in rows.GroupBy(r => r.Key))
         {
             var first = area.First();
             var close = area.Any(r => r.To is null) ? null : area.Max(r => r.To);
             var id = await partnerships.WriteAsync(new PartnershipFacts(first.Kind, "AREA:" + area.Key, first.AreaName, area.Key, area.Min(r => r.From), close), context.Counts, cancellationToken);
-            await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM AreaCoverages WHERE PartnershipId = @p0", cancellationToken, id);
+            await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
             foreach (var row in area) await insert.ExecuteAsync(cancellationToken, id, row.LaCode, row.District, row.From, row.To);
         }
     }

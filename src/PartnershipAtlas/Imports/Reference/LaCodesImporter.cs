@@ -24,12 +24,12 @@ public sealed class LaCodesImporter : IDatasetImporter
         var rows = await ReadAsync(context, cancellationToken);
         WholeFile.RefuseIfRejected(context);
         var (connection, transaction) = (context.Connection, context.Transaction);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM LocalAuthoritySuccessions", cancellationToken);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM LocalAuthorityAreas", cancellationToken);
+        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthoritySuccessions\"", cancellationToken);
+        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthorityAreas\"", cancellationToken);
         using var insertArea = new PreparedCommand(connection, transaction,
-            "INSERT INTO LocalAuthorityAreas (Code, Name, ValidFrom, ValidTo, Source) VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
+            "INSERT INTO \"LocalAuthorityAreas\" (\"Code\", \"Name\", \"ValidFrom\", \"ValidTo\", \"Source\") VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
         using var insertSuccession = new PreparedCommand(connection, transaction,
-            "INSERT INTO LocalAuthoritySuccessions (FromCode, ToCode, Date) VALUES (@p0, @p1, @p2)", 3);
+            "INSERT INTO \"LocalAuthoritySuccessions\" (\"FromCode\", \"ToCode\", \"Date\") VALUES (@p0, @p1, @p2)", 3);
         using var partnerships = await ReferencePartnershipWriter.LoadAsync(connection, transaction, cancellationToken);
         foreach (var row in rows)
         {

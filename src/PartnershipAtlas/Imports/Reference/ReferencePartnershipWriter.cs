@@ -20,11 +20,11 @@ internal sealed class ReferencePartnershipWriter : IDisposable
     private ReferencePartnershipWriter(DbConnection connection, DbTransaction transaction)
     {
         upsert = new PreparedCommand(connection, transaction, """
-            INSERT INTO Partnerships (Kind, SourceKey, Name, Code, OpenDate, CloseDate, FederationType, Denomination)
+            INSERT INTO "Partnerships" ("Kind", "SourceKey", "Name", "Code", "OpenDate", "CloseDate", "FederationType", "Denomination")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
-            ON CONFLICT (SourceKey) DO UPDATE SET Name = excluded.Name, Code = excluded.Code, OpenDate = excluded.OpenDate,
-                CloseDate = excluded.CloseDate, FederationType = excluded.FederationType, Denomination = excluded.Denomination
-            RETURNING Id
+            ON CONFLICT ("SourceKey") DO UPDATE SET "Name" = excluded."Name", "Code" = excluded."Code", "OpenDate" = excluded."OpenDate",
+                "CloseDate" = excluded."CloseDate", "FederationType" = excluded."FederationType", "Denomination" = excluded."Denomination"
+            RETURNING "Id"
             """, 8);
     }
 
@@ -33,7 +33,7 @@ internal sealed class ReferencePartnershipWriter : IDisposable
         var writer = new ReferencePartnershipWriter(connection, transaction);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT SourceKey FROM Partnerships";
+        command.CommandText = "SELECT \"SourceKey\" FROM \"Partnerships\"";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) writer.known.Add(reader.GetString(0));
         return writer;

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
 
-namespace PartnershipAtlas.Imports.Reference;
+namespace PartnershipAtlas.Imports;
 
 /// <summary>Runs statements and small reads inside an import's transaction.</summary>
 internal static class SqlText
@@ -25,7 +24,6 @@ internal static class SqlText
 
     public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    /// <summary>A date column as EF Core stores DateOnly in SQLite (yyyy-MM-dd text).</summary>
-    public static DateOnly? Date(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date column: yyyy-MM-dd text in SQLite, <c>date</c> in PostgreSQL; both providers read it as DateOnly.</summary>
+    public static DateOnly? Date(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
 }
