@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Attainment;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Data;
 
@@ -14,5 +15,7 @@ public sealed class PostgresAtlasDbContext(DbContextOptions<PostgresAtlasDbConte
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasCollation(CaseInsensitive, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
         modelBuilder.Entity<Measure>().Property(m => m.Code).UseCollation(CaseInsensitive);
+        // PostgreSQL folds unquoted names to lower case; EF Core's names keep their case.
+        modelBuilder.Entity<Membership>().ToTable(t => t.HasCheckConstraint("CK_Memberships_OneMember", "(\"EstablishmentUrn\" IS NULL) <> (\"OrganisationId\" IS NULL)"));
     }
 }

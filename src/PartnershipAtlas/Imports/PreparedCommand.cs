@@ -6,6 +6,7 @@ namespace PartnershipAtlas.Imports;
 public sealed class PreparedCommand : IDisposable
 {
     private readonly DbCommand command;
+    private bool prepared;
 
     public PreparedCommand(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
     {
@@ -18,7 +19,6 @@ public sealed class PreparedCommand : IDisposable
             parameter.ParameterName = "@p" + i;
             command.Parameters.Add(parameter);
         }
-        command.Prepare();
     }
 
     public Task<int> ExecuteAsync(CancellationToken cancellationToken, params object?[] values)
@@ -33,9 +33,13 @@ public sealed class PreparedCommand : IDisposable
         return command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>Binds the values; the first time also prepares the statement (PostgreSQL needs the first values' types for that).</summary>
     private void Bind(object?[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        if (prepared) return;
+        command.Prepare();
+        prepared = true;
     }
 
     public void Dispose() => command.Dispose();

@@ -29,7 +29,7 @@ public sealed class StatementCountTests(StatementCountTests.GeneratedStore store
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Atlas:Limits:MaxCost", "1000000");
-            builder.ConfigureServices(services => services.ConfigureDbContext<AtlasDbContext>(options => options.AddInterceptors(Counter)));
+            builder.ConfigureServices(services => services.InterceptStore(Counter));
         }
 
         public async Task InitializeAsync()

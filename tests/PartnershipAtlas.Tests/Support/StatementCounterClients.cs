@@ -11,5 +11,5 @@ public static class StatementCounterClients
 {
     /// <summary>A client of the same server and store whose SQL statements this counter counts.</summary>
     public static HttpClient ClientFor(this StatementCounter counter, WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<AtlasDbContext>(o => o.AddInterceptors(counter)))).CreateClient();
+        factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.InterceptStore(counter))).CreateClient();
 }

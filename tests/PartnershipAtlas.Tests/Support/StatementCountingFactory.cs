@@ -14,6 +14,6 @@ public class StatementCountingFactory : AtlasFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<AtlasDbContext>(options => options.AddInterceptors(Statements)));
+        builder.ConfigureServices(services => services.InterceptStore(Statements));
     }
 }

@@ -114,12 +114,30 @@ public sealed class Ordering<T>
         foreach (var key in Keys)
         {
             var descending = key.Descending != backward;
-            var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
             var selector = Keyset.WithoutWidening(key.Selector);
-            source = Expression.Call(methods, method, [typeof(T), selector.ReturnType], source, quote ? Expression.Quote(selector) : selector);
-            first = false;
+            if (NullsFirst(selector) is { } nulls) source = By(source, nulls, descending);
+            source = By(source, selector, descending);
         }
         return source;
+
+        Expression By(Expression sequence, LambdaExpression selector, bool descending)
+        {
+            var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
+            first = false;
+            return Expression.Call(methods, method, [typeof(T), selector.ReturnType], sequence, quote ? Expression.Quote(selector) : selector);
+        }
+    }
+
+    /// <summary>
+    /// For a key that can be null, a key before it that puts nulls first (last when descending), as SQLite does and
+    /// <see cref="Seek"/> assumes; PostgreSQL alone would put them last.
+    /// </summary>
+    private static LambdaExpression? NullsFirst(LambdaExpression selector)
+    {
+        var type = selector.ReturnType;
+        if (type.IsValueType && Nullable.GetUnderlyingType(type) is null) return null;
+        var isNull = Expression.Equal(selector.Body, Expression.Constant(null, type));
+        return Expression.Lambda(Expression.Condition(isNull, Expression.Constant(0), Expression.Constant(1)), selector.Parameters);
     }
 
     /// <summary>A row's cursor: its key alone in the default order, the values of every key otherwise.</summary>

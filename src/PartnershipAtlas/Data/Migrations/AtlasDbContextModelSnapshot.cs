@@ -418,7 +418,7 @@ namespace PartnershipAtlas.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
-                        .HasMaxLength(20)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompaniesHouseNumber")

@@ -393,7 +393,7 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
 
                     b.ToTable("Memberships", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Memberships_OneMember", "(EstablishmentUrn IS NULL) <> (OrganisationId IS NULL)");
+                            t.HasCheckConstraint("CK_Memberships_OneMember", "(\"EstablishmentUrn\" IS NULL) <> (\"OrganisationId\" IS NULL)");
                         });
                 });
 
@@ -440,8 +440,8 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Code")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("CompaniesHouseNumber")
                         .HasMaxLength(20)

@@ -161,7 +161,7 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     GroupId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CompaniesHouseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     FederationType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     Denomination = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     OpenDate = table.Column<DateOnly>(type: "date", nullable: true),
@@ -258,7 +258,7 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Memberships", x => x.Id);
-                    table.CheckConstraint("CK_Memberships_OneMember", "(EstablishmentUrn IS NULL) <> (OrganisationId IS NULL)");
+                    table.CheckConstraint("CK_Memberships_OneMember", "(\"EstablishmentUrn\" IS NULL) <> (\"OrganisationId\" IS NULL)");
                     table.ForeignKey(
                         name: "FK_Memberships_Establishments_EstablishmentUrn",
                         column: x => x.EstablishmentUrn,

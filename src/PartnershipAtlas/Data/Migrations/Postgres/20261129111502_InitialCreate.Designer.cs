@@ -12,7 +12,7 @@ using PartnershipAtlas.Data;
 namespace PartnershipAtlas.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAtlasDbContext))]
-    [Migration("20261129110010_InitialCreate")]
+    [Migration("20261129111502_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -396,7 +396,7 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
 
                     b.ToTable("Memberships", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Memberships_OneMember", "(EstablishmentUrn IS NULL) <> (OrganisationId IS NULL)");
+                            t.HasCheckConstraint("CK_Memberships_OneMember", "(\"EstablishmentUrn\" IS NULL) <> (\"OrganisationId\" IS NULL)");
                         });
                 });
 
@@ -443,8 +443,8 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Code")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("CompaniesHouseNumber")
                         .HasMaxLength(20)
