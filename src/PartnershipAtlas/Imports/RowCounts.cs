@@ -13,6 +13,14 @@ public sealed class RowCounts
     /// <summary>Rows read well but deliberately not applied (e.g. children's centres groups), by reason.</summary>
     public IReadOnlyDictionary<string, int> Ignored => ignored;
 
+    /// <summary>Counts a written row as inserted (new), updated (changed) or unchanged, once its writer knows which.</summary>
+    public Action<bool> WhenWritten(bool isNew) => changed =>
+    {
+        if (isNew) Inserted++;
+        else if (changed) Updated++;
+        else Unchanged++;
+    };
+
     public void Ignore(string reason) => ignored[reason] = ignored.GetValueOrDefault(reason) + 1;
 
     /// <summary>A sentence for the run's message, or null when nothing was ignored.</summary>

@@ -1,11 +1,13 @@
 using System.Data.Common;
 using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Imports.Bulk;
 
 namespace PartnershipAtlas.Imports.Gias;
 
 /// <summary>
-/// Inserts or updates establishments with one prepared upsert. Only the columns the file has are written, so a
-/// narrow file (the 10-column search export) never blanks what a fuller one loaded; unchanged rows are not touched.
+/// Inserts or updates establishments through one <see cref="BulkUpsert"/>. Only the columns the file has are written,
+/// so a narrow file (the 10-column search export) never blanks what a fuller one loaded; unchanged rows are not
+/// touched. On PostgreSQL rows wait for <see cref="FlushAsync"/>, which must come before anything that refers to them.
 /// </summary>
 internal sealed class EstablishmentWriter : IDisposable
 {
@@ -13,52 +15,38 @@ internal sealed class EstablishmentWriter : IDisposable
 
     private readonly Field[] fields;
     private readonly HashSet<int> knownUrns;
-    private readonly PreparedCommand upsert;
+    private readonly BulkUpsert upsert;
 
     private EstablishmentWriter(DbConnection connection, DbTransaction transaction, Field[] fields, HashSet<int> knownUrns)
     {
         this.fields = fields;
         this.knownUrns = knownUrns;
-        var columns = string.Join(", ", fields.Select(f => $"\"{f.Column}\""));
-        var values = string.Join(", ", fields.Select((_, i) => "@p" + i));
-        var updates = fields.Skip(1).ToList();
-        var sql = $"""
-            INSERT INTO "Establishments" ({columns}) VALUES ({values})
-            ON CONFLICT ("Urn") DO UPDATE SET {string.Join(", ", updates.Select(f => $"\"{f.Column}\" = excluded.\"{f.Column}\""))}
-            WHERE {string.Join(" OR ", updates.Select(f => $"\"Establishments\".\"{f.Column}\" IS DISTINCT FROM excluded.\"{f.Column}\""))}
-            """;
-        upsert = new PreparedCommand(connection, transaction, sql, fields.Length);
+        upsert = new BulkUpsert(connection, transaction, "Establishments", fields.Select(f => f.Column).ToList(), keyCount: 1);
     }
 
     public static async Task<EstablishmentWriter> LoadAsync(DbConnection connection, DbTransaction transaction, GiasEstablishmentColumns c, CancellationToken cancellationToken)
     {
-        var urns = new HashSet<int>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT \"Urn\" FROM \"Establishments\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) urns.Add(reader.GetInt32(0));
-        }
+        var urns = (await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)).ToHashSet();
         return new EstablishmentWriter(connection, transaction, FieldsPresent(c), urns);
     }
 
+    /// <summary>Whether the store, or this import so far, has the establishment.</summary>
     public bool IsKnown(int urn) => knownUrns.Contains(urn);
 
     /// <summary>Writes the establishment and counts it as inserted, updated or unchanged.</summary>
-    public async Task WriteAsync(Establishment e, RowCounts counts, CancellationToken cancellationToken)
+    public Task WriteAsync(Establishment e, RowCounts counts, CancellationToken cancellationToken)
     {
-        var changed = await upsert.ExecuteAsync(cancellationToken, fields.Select(f => f.Value(e)).ToArray());
-        if (knownUrns.Add(e.Urn)) counts.Inserted++;
-        else if (changed > 0) counts.Updated++;
-        else counts.Unchanged++;
+        var isNew = knownUrns.Add(e.Urn);
+        return upsert.AddAsync(fields.Select(f => f.Value(e)).ToArray(), counts.WhenWritten(isNew), cancellationToken);
     }
 
     /// <summary>Inserts the establishment when the store does not have it yet; a known one is left as its own extract gave it.</summary>
     public async Task AddIfNewAsync(Establishment e, CancellationToken cancellationToken)
     {
-        if (!knownUrns.Contains(e.Urn)) await WriteAsync(e, new RowCounts(), cancellationToken);
+        if (knownUrns.Add(e.Urn)) await upsert.AddAsync(fields.Select(f => f.Value(e)).ToArray(), null, cancellationToken);
     }
+
+    public Task FlushAsync(CancellationToken cancellationToken) => upsert.FlushAsync(cancellationToken);
 
     private static Field[] FieldsPresent(GiasEstablishmentColumns c)
     {

@@ -8,6 +8,9 @@ public sealed class GiasEstablishmentsImporter : IDatasetImporter
 {
     public const string Name = "gias-establishments";
 
+    /// <summary>Rows held in memory between bulk writes (PostgreSQL); SQLite writes each row as it is read.</summary>
+    private const int RowsPerBatch = 10_000;
+
     public string Dataset => Name;
 
     public IReadOnlyList<string[]> RequiredColumns => GiasEstablishmentColumns.Required;
@@ -48,6 +51,15 @@ public sealed class GiasEstablishmentsImporter : IDatasetImporter
             DateOnly? left = IsClosed(e.Status) ? e.CloseDate ?? context.ExtractDate : null;
             DateOnly? joined = wasKnown ? context.ExtractDate : null;
             await memberships.ReconcileAsync(e.Urn, ids, joined, left, context.ExtractDate, cancellationToken);
+            if (context.Counts.Read % RowsPerBatch == 0) await FlushAsync();
+        }
+        await FlushAsync();
+
+        // Establishments first: the memberships waiting to be written refer to them.
+        async Task FlushAsync()
+        {
+            await establishments.FlushAsync(cancellationToken);
+            await memberships.FlushAsync(cancellationToken);
         }
     }
 

@@ -63,6 +63,8 @@ public sealed class GiasGroupLinksImporter : IDatasetImporter
             await memberships.RecordAsync(urn, partnershipId, joined, left, context.Counts, cancellationToken);
         }
         if (leftColumn is null) await memberships.CloseUnseenAsync(context.ExtractDate, cancellationToken);
+        await establishments.FlushAsync(cancellationToken);
+        await memberships.FlushAsync(cancellationToken);
     }
 
     private static (DateOnly? Joined, DateOnly? Left, string? Error) Dates(CsvRows rows, int? joinedColumn, int? leftColumn)

@@ -38,6 +38,7 @@ public sealed class GiasLinksImporter : IDatasetImporter
             }
             await links.WriteAsync(link, context.Counts, cancellationToken);
         }
+        await links.FlushAsync(cancellationToken);
     }
 
     /// <summary>Reads one row's values into a link, or returns the reason it cannot be read.</summary>

@@ -1,44 +1,43 @@
 using System.Data.Common;
 using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Imports.Bulk;
 
 namespace PartnershipAtlas.Imports.Gias;
 
-/// <summary>Upserts establishment links by (URN, LinkURN, LinkType) with one prepared statement; unchanged rows are not touched.</summary>
+/// <summary>
+/// Upserts establishment links by (URN, LinkURN, LinkType) through one <see cref="BulkUpsert"/>; unchanged rows are
+/// not touched. Call <see cref="FlushAsync"/> when the file is read.
+/// </summary>
 internal sealed class LinkWriter : IDisposable
 {
-    private readonly HashSet<(int Urn, int LinkedUrn, string LinkType)> known = [];
-    private readonly long runId;
-    private readonly PreparedCommand upsert;
+    private static readonly string[] Columns = ["Urn", "LinkedUrn", "LinkType", "LinkedName", "EstablishedDate", "ImportRunId"];
+    private static readonly string[] Compared = ["LinkedName", "EstablishedDate"];
 
-    private LinkWriter(DbConnection connection, DbTransaction transaction, long runId)
+    private readonly HashSet<(int Urn, int LinkedUrn, string LinkType)> known;
+    private readonly long runId;
+    private readonly BulkUpsert upsert;
+
+    private LinkWriter(DbConnection connection, DbTransaction transaction, long runId, HashSet<(int, int, string)> known)
     {
-        this.runId = runId;
-        upsert = new PreparedCommand(connection, transaction, """
-            INSERT INTO "EstablishmentLinks" ("Urn", "LinkedUrn", "LinkType", "LinkedName", "EstablishedDate", "ImportRunId") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-            ON CONFLICT ("Urn", "LinkedUrn", "LinkType") DO UPDATE SET "LinkedName" = excluded."LinkedName", "EstablishedDate" = excluded."EstablishedDate", "ImportRunId" = excluded."ImportRunId"
-            WHERE "EstablishmentLinks"."LinkedName" IS DISTINCT FROM excluded."LinkedName" OR "EstablishmentLinks"."EstablishedDate" IS DISTINCT FROM excluded."EstablishedDate"
-            """, 6);
+        (this.runId, this.known) = (runId, known);
+        upsert = new BulkUpsert(connection, transaction, "EstablishmentLinks", Columns, keyCount: 3, Compared);
     }
 
     public static async Task<LinkWriter> LoadAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
     {
-        var writer = new LinkWriter(connection, transaction, runId);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT \"Urn\", \"LinkedUrn\", \"LinkType\" FROM \"EstablishmentLinks\"";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) writer.known.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2)));
-        return writer;
+        var known = await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LinkedUrn\", \"LinkType\" FROM \"EstablishmentLinks\"",
+            r => (r.GetInt32(0), r.GetInt32(1), r.GetString(2)), cancellationToken);
+        return new LinkWriter(connection, transaction, runId, [.. known]);
     }
 
     /// <summary>Writes the link and counts it as inserted, updated or unchanged.</summary>
-    public async Task WriteAsync(EstablishmentLink link, RowCounts counts, CancellationToken cancellationToken)
+    public Task WriteAsync(EstablishmentLink link, RowCounts counts, CancellationToken cancellationToken)
     {
-        var changed = await upsert.ExecuteAsync(cancellationToken, link.Urn, link.LinkedUrn, link.LinkType, link.LinkedName, link.EstablishedDate, runId);
-        if (known.Add((link.Urn, link.LinkedUrn, link.LinkType))) counts.Inserted++;
-        else if (changed > 0) counts.Updated++;
-        else counts.Unchanged++;
+        var isNew = known.Add((link.Urn, link.LinkedUrn, link.LinkType));
+        return upsert.AddAsync([link.Urn, link.LinkedUrn, link.LinkType, link.LinkedName, link.EstablishedDate, runId], counts.WhenWritten(isNew), cancellationToken);
     }
+
+    public Task FlushAsync(CancellationToken cancellationToken) => upsert.FlushAsync(cancellationToken);
 
     public void Dispose() => upsert.Dispose();
 }

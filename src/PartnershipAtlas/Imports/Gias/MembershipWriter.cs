@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
+using PartnershipAtlas.Imports.Bulk;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
@@ -23,18 +23,20 @@ internal sealed class MembershipWriter : IDisposable
         public bool Seen { get; set; }
     }
 
+    /// <summary>The id of a membership this import inserted (not read back).</summary>
+    private const long Inserted = 0;
+
     private readonly Dictionary<int, List<Existing>> byEstablishment = [];
     private readonly string source;
     private readonly long runId;
-    private readonly PreparedCommand insert;
+    private readonly BulkInsert insert;
     private readonly PreparedCommand update;
 
     private MembershipWriter(DbConnection connection, DbTransaction transaction, string source, long runId)
     {
         this.source = source;
         this.runId = runId;
-        insert = new PreparedCommand(connection, transaction,
-            "INSERT INTO \"Memberships\" (\"EstablishmentUrn\", \"PartnershipId\", \"Role\", \"Joined\", \"Left\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6) RETURNING \"Id\"", 7);
+        insert = new BulkInsert(connection, transaction, "Memberships", "EstablishmentUrn", "PartnershipId", "Role", "Joined", "Left", "Source", "ImportRunId");
         update = new PreparedCommand(connection, transaction,
             "UPDATE \"Memberships\" SET \"Joined\" = @p1, \"Left\" = @p2, \"Source\" = @p3, \"ImportRunId\" = @p4 WHERE \"Id\" = @p0", 5);
     }
@@ -65,20 +67,20 @@ internal sealed class MembershipWriter : IDisposable
     public async Task ReconcileAsync(int urn, IReadOnlyCollection<int> partnershipIds, DateOnly? joined, DateOnly? left, DateOnly extractDate, CancellationToken cancellationToken)
     {
         var existing = ListFor(urn);
-        var matched = new HashSet<long>();
+        var matched = new HashSet<Existing>(ReferenceEqualityComparer.Instance);
         foreach (var partnershipId in partnershipIds)
         {
-            var match = existing.FirstOrDefault(m => m.Source == source && m.PartnershipId == partnershipId && !matched.Contains(m.Id) && (m.Left is null || m.Left == left));
+            var match = existing.FirstOrDefault(m => m.Source == source && m.PartnershipId == partnershipId && !matched.Contains(m) && (m.Left is null || m.Left == left));
             if (match is null)
             {
                 if (existing.Any(m => m.Source != source && m.PartnershipId == partnershipId && m.Left is null)) continue;
-                matched.Add((await InsertAsync(urn, partnershipId, joined, left, cancellationToken)).Id);
+                matched.Add(await InsertAsync(urn, partnershipId, joined, left, cancellationToken));
                 continue;
             }
-            matched.Add(match.Id);
+            matched.Add(match);
             if (match.Left != left) await SetAsync(match, match.Joined, left, cancellationToken);
         }
-        foreach (var gone in existing.Where(m => m.Source == source && m.Left is null && !matched.Contains(m.Id)).ToList())
+        foreach (var gone in existing.Where(m => m.Source == source && m.Left is null && !matched.Contains(m)).ToList())
         {
             await SetAsync(gone, gone.Joined, left ?? extractDate, cancellationToken);
         }
@@ -119,16 +121,24 @@ internal sealed class MembershipWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Inserts a membership (on PostgreSQL at <see cref="FlushAsync"/>). Its id stays unknown: a membership inserted by
+    /// this import is matched or seen at once, so no later step of the same import updates it.
+    /// </summary>
     private async Task<Existing> InsertAsync(int urn, int partnershipId, DateOnly? joined, DateOnly? left, CancellationToken cancellationToken)
     {
-        var id = Convert.ToInt64(await insert.ScalarAsync(cancellationToken, urn, partnershipId, nameof(MembershipRole.Member), joined, left, source, runId), CultureInfo.InvariantCulture);
-        var created = new Existing(id, partnershipId, source, joined, left);
+        await insert.AddAsync(cancellationToken, urn, partnershipId, nameof(MembershipRole.Member), joined, left, source, runId);
+        var created = new Existing(Inserted, partnershipId, source, joined, left);
         ListFor(urn).Add(created);
         return created;
     }
 
+    /// <summary>Writes the inserted memberships that wait (PostgreSQL), after their establishments are written.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => insert.FlushAsync(cancellationToken);
+
     private async Task SetAsync(Existing membership, DateOnly? joined, DateOnly? left, CancellationToken cancellationToken)
     {
+        if (membership.Id == Inserted) throw new InvalidOperationException("A membership inserted by this import cannot be updated by it.");
         await update.ExecuteAsync(cancellationToken, membership.Id, joined, left, source, runId);
         (membership.Joined, membership.Left, membership.Source) = (joined, left, source);
     }

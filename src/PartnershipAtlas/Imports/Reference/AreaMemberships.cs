@@ -1,5 +1,7 @@
 using System.Data.Common;
+using PartnershipAtlas.Imports.Bulk;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
 
@@ -48,24 +50,25 @@ public sealed class AreaMemberships
         var schools = await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LaCode\", \"District\", \"OpenDate\", \"CloseDate\" FROM \"Establishments\" WHERE \"LaCode\" IS NOT NULL",
             r => new School(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken);
 
-        using var insert = new PreparedCommand(connection, transaction,
-            "INSERT INTO \"Memberships\" (\"EstablishmentUrn\", \"PartnershipId\", \"Role\", \"Joined\", \"Left\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, 'Member', @p2, @p3, @p4, @p5)", 6);
+        using var insert = new BulkInsert(connection, transaction, "Memberships", "EstablishmentUrn", "PartnershipId", "Role", "Joined", "Left", "Source", "ImportRunId");
+        const string Member = nameof(MembershipRole.Member);
         foreach (var school in schools)
         {
             foreach (var span in Spans(school, successions[school.LaCode].ToList()))
             {
                 if (span.LaCode != school.LaCode && laPartnerships.TryGetValue($"LOCAL_AUTHORITY:{span.LaCode}", out var earlierLa) && !seenInLa.Contains((school.Urn, earlierLa)))
                 {
-                    await insert.ExecuteAsync(cancellationToken, school.Urn, earlierLa, span.From, span.To, Source, runId);
+                    await insert.AddAsync(cancellationToken, school.Urn, earlierLa, Member, span.From, span.To, Source, runId);
                 }
                 foreach (var area in coverages[span.LaCode].Where(a => a.District is null || string.Equals(a.District, span.District, StringComparison.OrdinalIgnoreCase)))
                 {
                     var (from, to) = (Later(span.From, area.From), Earlier(span.To, area.To));
                     if (from is { } f && to is { } t && t <= f) continue;
-                    await insert.ExecuteAsync(cancellationToken, school.Urn, area.PartnershipId, from, to, Source, runId);
+                    await insert.AddAsync(cancellationToken, school.Urn, area.PartnershipId, Member, from, to, Source, runId);
                 }
             }
         }
+        await insert.FlushAsync(cancellationToken);
         await FitGiasLaMembershipsToTheirCodesAsync(connection, transaction, cancellationToken);
     }
 
