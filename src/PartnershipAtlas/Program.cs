@@ -6,6 +6,8 @@ switch (command.Command)
 {
     case "import":
         return await ImportCommand.RunAsync(command);
+    case "migrate":
+        return await PartnershipAtlas.Data.MigrateCommand.RunAsync(command.HostArgs);
     case "api-key":
         return PartnershipAtlas.Api.Auth.ApiKeyCommand.Run(command.Operands);
     case "serve":
@@ -16,7 +18,7 @@ switch (command.Command)
         await app.RunAsync();
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE..., api-key [KEY]");
+        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE..., migrate, api-key [KEY]");
         return 2;
 }
 

@@ -12,12 +12,17 @@ namespace PartnershipAtlas.Benchmarks;
 /// <summary>
 /// Import benchmark (issue 4): a generated national-size GIAS establishments file (the real 111-column header, real
 /// rows with new URNs) through the real importer, against the same rows inserted by the plainest prepared-statement
-/// loop, each into a fresh SQLite store.
+/// loop, each into a fresh SQLite store. With <c>--provider Postgres</c> (and ATLAS_TEST_POSTGRES naming a server, e.g.
+/// from scripts/postgres) the same importer runs into fresh PostgreSQL databases instead, beside the same import on
+/// SQLite; the raw loop is SQLite's.
 /// </summary>
 public static class ImportBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var provider = args.Length > 1 && args[0] == "--provider" ? Enum.Parse<StoreProvider>(args[1], ignoreCase: true) : StoreProvider.Sqlite;
+        if (args.Length > 1 && args[0] == "--provider") args = args[2..];
+        if (provider == StoreProvider.Postgres) return await ProvidersSideBySideAsync(args);
         var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [10_000, 50_000];
         var folder = Directory.CreateTempSubdirectory("atlas-bench").FullName;
         Console.WriteLine("| rows | importer s | rows/s | raw loop s | ratio | peak working set MB | GC heap after MB |");
@@ -47,19 +52,60 @@ public static class ImportBenchmark
         return 0;
     }
 
-    /// <summary>Times the work alone on a fresh, migrated store.</summary>
-    private static async Task<(double Seconds, T Result)> TimeAsync<T>(string folder, Func<IHost, string, Task<T>> work)
+    /// <summary>The importer on SQLite and on PostgreSQL, each into a fresh store: a first import, then a second file with every row changed.</summary>
+    private static async Task<int> ProvidersSideBySideAsync(string[] args)
     {
-        var store = $"Data Source={Path.Combine(folder, Guid.NewGuid() + ".db")}";
-        using var host = await StoreHostAsync(store);
-        var clock = Stopwatch.StartNew();
-        var result = await work(host, store);
-        return (clock.Elapsed.TotalSeconds, result);
+        var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [50_000];
+        var folder = Directory.CreateTempSubdirectory("atlas-bench").FullName;
+        var links = RealData.File("gias-links", "links_edubasealldata20250422.csv");
+        Console.WriteLine("| file | rows | SQLite s | PostgreSQL s | PostgreSQL / SQLite |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var rows in sizes)
+        {
+            var file = GeneratedGiasFile.Write(folder, rows);
+            var times = new List<double>();
+            foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.Postgres })
+            {
+                var (seconds, run) = await TimeAsync(folder, (host, _) =>
+                    host.Services.GetRequiredService<ImportService>().ImportFileAsync("gias-establishments", file, null, CancellationToken.None), provider);
+                if (run.Status != ImportStatus.Succeeded) throw new InvalidOperationException(run.Message);
+                times.Add(seconds);
+            }
+            Console.WriteLine($"| generated establishments (national size: {rows:N0}) | {rows:N0} | {times[0]:F2} | {times[1]:F2} | {times[1] / times[0]:F2} |");
+        }
+        var linkTimes = new List<(double Seconds, int Rows)>();
+        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.Postgres })
+        {
+            var (seconds, run) = await TimeAsync(folder, (host, _) =>
+                host.Services.GetRequiredService<ImportService>().ImportFileAsync("gias-links", links, null, CancellationToken.None), provider);
+            if (run.Status != ImportStatus.Succeeded) throw new InvalidOperationException(run.Message);
+            linkTimes.Add((seconds, run.RowsRead));
+        }
+        Console.WriteLine($"| real links file | {linkTimes[0].Rows:N0} | {linkTimes[0].Seconds:F2} | {linkTimes[1].Seconds:F2} | {linkTimes[1].Seconds / linkTimes[0].Seconds:F2} |");
+        Directory.Delete(folder, recursive: true);
+        return 0;
     }
 
-    private static async Task<IHost> StoreHostAsync(string connectionString)
+    /// <summary>Times the work alone on a fresh, migrated store.</summary>
+    private static async Task<(double Seconds, T Result)> TimeAsync<T>(string folder, Func<IHost, string, Task<T>> work, StoreProvider provider = StoreProvider.Sqlite)
     {
-        var builder = Host.CreateApplicationBuilder([$"--ConnectionStrings:Atlas={connectionString}"]);
+        var store = provider == StoreProvider.Sqlite ? $"Data Source={Path.Combine(folder, Guid.NewGuid() + ".db")}" : TestDatabases.Create(provider);
+        try
+        {
+            using var host = await StoreHostAsync(store, provider);
+            var clock = Stopwatch.StartNew();
+            var result = await work(host, store);
+            return (clock.Elapsed.TotalSeconds, result);
+        }
+        finally
+        {
+            if (provider == StoreProvider.Postgres) TestDatabases.Drop(provider, store);
+        }
+    }
+
+    private static async Task<IHost> StoreHostAsync(string connectionString, StoreProvider provider)
+    {
+        var builder = Host.CreateApplicationBuilder([$"--ConnectionStrings:Atlas={connectionString}", $"--{StoreServiceCollectionExtensions.ProviderKey}={provider}"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAtlasCore(builder.Configuration);
         var host = builder.Build();

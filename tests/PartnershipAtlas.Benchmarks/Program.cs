@@ -2,6 +2,7 @@ using PartnershipAtlas.Benchmarks;
 
 // Benchmarks (speed is measured here, never in timed tests):
 //   dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -- import [rows...]
+//   ATLAS_TEST_POSTGRES="$(scripts/postgres start)" dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -- import --provider Postgres [rows...]
 //   dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -- overlap [--scales 0.1,0.25,0.5,1] [--runs 5]
 //   dotnet run -c Release --project tests/PartnershipAtlas.Benchmarks -- attainment [real | synthetic [SCHOOLS [TRUSTS]]]
 return args.FirstOrDefault() switch
@@ -14,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: import [rows...] | overlap [--scales 0.1,0.25,0.5,1] [--runs 5] | attainment [real | synthetic [SCHOOLS [TRUSTS]]]");
+    Console.Error.WriteLine("usage: import [--provider Postgres] [rows...] | overlap [--scales 0.1,0.25,0.5,1] [--runs 5] | attainment [real | synthetic [SCHOOLS [TRUSTS]]]");
     return 2;
 }

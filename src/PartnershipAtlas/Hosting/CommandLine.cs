@@ -2,7 +2,8 @@ namespace PartnershipAtlas.Hosting;
 
 /// <summary>
 /// The executable's commands: <c>serve</c> (the default; <c>--urls</c>, <c>--no-default-data</c>) and
-/// <c>import &lt;dataset&gt; FILE...</c> (<c>--extract-date yyyy-MM-dd</c>, <c>--year 2019</c> for performance tables). Other options pass to the host as configuration.
+/// <c>import &lt;dataset&gt; FILE...</c> (<c>--extract-date yyyy-MM-dd</c>, <c>--year 2019</c> for performance tables), <c>migrate</c>
+/// and <c>api-key</c>. Other options pass to the host as configuration.
 /// </summary>
 public sealed record CommandLine(string Command, IReadOnlyList<string> Operands, string[] HostArgs)
 {

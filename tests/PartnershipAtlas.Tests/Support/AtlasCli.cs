@@ -7,9 +7,12 @@ public static class AtlasCli
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(AtlasFactory store, params string[] args)
+    public static Task<Result> RunAsync(AtlasFactory store, params string[] args) => RunAsync(store.StoreArguments, args);
+
+    /// <summary>Runs the command line on the store the arguments name (<see cref="AtlasFactory.StoreArguments"/>).</summary>
+    public static async Task<Result> RunAsync(IEnumerable<string> storeArguments, params string[] args)
     {
-        using var process = Start(store, args);
+        using var process = Start(storeArguments, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -18,7 +21,9 @@ public static class AtlasCli
     }
 
     /// <summary>Starts the command line with its output redirected (read it, or it may block when the pipe fills).</summary>
-    public static Process Start(AtlasFactory store, params string[] args)
+    public static Process Start(AtlasFactory store, params string[] args) => Start(store.StoreArguments, args);
+
+    private static Process Start(IEnumerable<string> storeArguments, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +33,7 @@ public static class AtlasCli
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PartnershipAtlas.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var arg in store.StoreArguments) start.ArgumentList.Add(arg);
+        foreach (var arg in storeArguments) start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }
 }

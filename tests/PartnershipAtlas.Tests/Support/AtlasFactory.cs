@@ -21,8 +21,10 @@ public class AtlasFactory : WebApplicationFactory<Program>
     public string ConnectionString => Settings.TryGetValue("ConnectionStrings:Atlas", out var shared) ? shared : ownStore.Value;
 
     /// <summary>The configuration naming the store, for another process (the command line) on the same store.</summary>
-    public IEnumerable<string> StoreArguments =>
-        [$"--{StoreServiceCollectionExtensions.ProviderKey}={TestDatabases.Provider}", $"--ConnectionStrings:Atlas={ConnectionString}"];
+    public IEnumerable<string> StoreArguments => ArgumentsFor(ConnectionString);
+
+    public static IEnumerable<string> ArgumentsFor(string connectionString) =>
+        [$"--{StoreServiceCollectionExtensions.ProviderKey}={TestDatabases.Provider}", $"--ConnectionStrings:Atlas={connectionString}"];
 
     protected virtual bool LoadDefaultData => false;
 

@@ -21,17 +21,30 @@ public static class TestDatabases
         : throw new InvalidOperationException("ATLAS_TEST_PROVIDER is Postgres but ATLAS_TEST_POSTGRES (the server's connection string) is not set: see scripts/postgres.");
 
     /// <summary>A new, migrated, empty store; returns its connection string.</summary>
-    public static string Create()
+    public static string Create() => Create(Provider);
+
+    public static string Create(StoreProvider provider)
     {
-        if (Provider == StoreProvider.Sqlite) return $"Data Source={Path.Combine(Path.GetTempPath(), $"atlas-test-{Guid.NewGuid():N}.db")}";
+        if (provider == StoreProvider.Sqlite) return $"Data Source={Path.Combine(Path.GetTempPath(), $"atlas-test-{Guid.NewGuid():N}.db")}";
         var name = $"atlas_test_{Guid.NewGuid():N}";
         Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
         return On(name);
     }
 
-    public static void Drop(string connectionString)
+    /// <summary>A new store with nothing in it, not even the schema; returns its connection string.</summary>
+    public static string CreateEmpty()
     {
-        if (Provider == StoreProvider.Sqlite)
+        if (Provider == StoreProvider.Sqlite) return Create(Provider);
+        var name = $"atlas_test_{Guid.NewGuid():N}";
+        Execute($"CREATE DATABASE \"{name}\"");
+        return On(name);
+    }
+
+    public static void Drop(string connectionString) => Drop(Provider, connectionString);
+
+    public static void Drop(StoreProvider provider, string connectionString)
+    {
+        if (provider == StoreProvider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
