@@ -6,7 +6,8 @@ using PartnershipAtlas.Imports;
 namespace PartnershipAtlas.Hosting;
 
 /// <summary>
-/// Before the server answers: applies migrations, marks runs that a crash left running as failed, and on a first
+/// Before the server answers: applies migrations, marks runs that a crash left running as failed (not those another
+/// instance is still importing: <see cref="RunLocks"/>), and on a first
 /// start loads the default data.
 /// </summary>
 public sealed class StoreInitializer(IServiceProvider services, IOptions<StartupOptions> options, ILogger<StoreInitializer> logger) : IHostedService
@@ -16,7 +17,9 @@ public sealed class StoreInitializer(IServiceProvider services, IOptions<Startup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
         await db.MigrateStoreAsync(cancellationToken);
-        await db.ImportRuns.Where(r => r.Status == ImportStatus.Running)
+        var running = await db.ImportRuns.Where(r => r.Status == ImportStatus.Running).Select(r => r.Id).ToListAsync(cancellationToken);
+        var abandoned = await RunLocks.AbandonedAsync(db, running, cancellationToken);
+        await db.ImportRuns.Where(r => r.Status == ImportStatus.Running && abandoned.Contains(r.Id))
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Message, "Interrupted: the process stopped before the run finished; nothing was applied."), cancellationToken);
 
         if (!options.Value.LoadDefaultData || await db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Succeeded, cancellationToken)) return;

@@ -45,7 +45,7 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
         var file = GeneratedGiasFile.Write(folder, 60_000);
         var before = await factory.CountRowsAsync();
         using var process = AtlasCli.Start(factory, "import", "gias-establishments", file);
-        var running = await WaitForAsync(() => factory.WithStoreAsync(db => db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Running)));
+        var running = await Eventually.WaitForAsync(() => factory.WithStoreAsync(db => db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Running)));
         await Task.Delay(300);
         Assert.False(process.HasExited, "the import finished before it could be killed; make the generated file larger");
         process.Kill(entireProcessTree: true);
@@ -80,16 +80,6 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
         Assert.All(seen, count => Assert.True(count == before || count == before + 20_000, $"a reader saw {count} establishments"));
     }
 
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (await condition()) return true;
-            await Task.Delay(50);
-        }
-        return false;
-    }
 
     /// <summary>Reports on the importing thread (Progress&lt;T&gt; would post to the thread pool too late to cancel).</summary>
     private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>

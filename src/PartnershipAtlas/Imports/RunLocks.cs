@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Data;
+
+namespace PartnershipAtlas.Imports;
+
+/// <summary>
+/// Tells a run that is still going from one its process left behind. On PostgreSQL an import holds a session-level
+/// advisory lock on its run id from start to finish; the lock goes when released or when its session dies, so an
+/// instance starting beside others marks failed only the runs nobody holds. SQLite serves one process: there every
+/// run still <c>Running</c> at start-up was left behind.
+/// </summary>
+internal static class RunLocks
+{
+    /// <summary>The first key of the two-key advisory lock ("ATLS"), so the locks do not collide with anyone else's.</summary>
+    private const int Namespace = 0x41544C53;
+
+    /// <summary>Holds the run's lock (PostgreSQL) on a connection of its own until disposed, or the process dies.</summary>
+    public static async Task<IAsyncDisposable> HoldAsync(IDbContextFactory<AtlasDbContext> contexts, long runId, CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!db.Database.IsNpgsql()) return db;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Namespace}, {checked((int)runId)})", cancellationToken);
+        return new Held(db, runId);
+    }
+
+    private sealed class Held(AtlasDbContext db, long runId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({Namespace}, {checked((int)runId)})");
+            await db.DisposeAsync();
+        }
+    }
+
+    /// <summary>The runs among <paramref name="runIds"/> that no live import holds.</summary>
+    public static async Task<List<long>> AbandonedAsync(AtlasDbContext db, IReadOnlyList<long> runIds, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql() || runIds.Count == 0) return [.. runIds];
+        var abandoned = new List<long>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var id in runIds)
+        {
+            var free = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({Namespace}, {checked((int)id)}) AS \"Value\"").SingleAsync(cancellationToken);
+            if (free) abandoned.Add(id);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return abandoned;
+    }
+}
