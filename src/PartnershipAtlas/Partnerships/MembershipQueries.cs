@@ -28,7 +28,7 @@ public static class MembershipQueries
     public static IQueryable<Membership> Active(this AtlasDbContext db, DateOnly asOf, PartnershipKind[]? kinds)
     {
         var query = db.Memberships.AsNoTracking().Where(ActiveOn(asOf)).Where(FirstActiveOfItsEstablishment(db, asOf));
-        return kinds is null ? query : query.Where(m => kinds.Contains(m.Partnership!.Kind));
+        return kinds is null ? query : query.Where(m => EF.Parameter(kinds).Contains(m.Partnership!.Kind));
     }
 
     /// <summary>Active memberships of many establishments at once, with their partnerships.</summary>
@@ -36,7 +36,7 @@ public static class MembershipQueries
         AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, CancellationToken cancellationToken)
     {
         var rows = await db.Active(asOf, kinds)
-            .Where(m => m.EstablishmentUrn != null && urns.Contains(m.EstablishmentUrn.Value))
+            .Where(m => m.EstablishmentUrn != null && EF.Parameter(urns).Contains(m.EstablishmentUrn.Value))
             .Include(m => m.Partnership)
             .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -48,7 +48,7 @@ public static class MembershipQueries
         Expression<Func<Membership, bool>>? where = null) =>
         await db.Active(asOf, null)
             .Where(where ?? (m => true))
-            .Where(m => partnershipIds.Contains(m.PartnershipId))
+            .Where(m => EF.Parameter(partnershipIds).Contains(m.PartnershipId))
             .GroupBy(m => m.PartnershipId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
