@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
@@ -7,8 +8,18 @@ namespace PartnershipAtlas.Partnerships;
 /// <summary>Membership queries shared by the establishment and partnership sides, translated to SQL.</summary>
 public static class MembershipQueries
 {
-    public static Expression<Func<Membership, bool>> ActiveOn(DateOnly date) =>
-        m => (m.Joined == null || m.Joined <= date) && (m.Left == null || m.Left > date);
+    /// <summary>
+    /// Built once per date: writing the expression out costs reflection and allocation on every call. The date stays
+    /// a SQL parameter.
+    /// </summary>
+    private static readonly ConcurrentDictionary<DateOnly, Expression<Func<Membership, bool>>> ActiveOnDate = new();
+    private const int MaxCachedDates = 512;
+
+    public static Expression<Func<Membership, bool>> ActiveOn(DateOnly date)
+    {
+        if (ActiveOnDate.Count > MaxCachedDates) ActiveOnDate.Clear();
+        return ActiveOnDate.GetOrAdd(date, d => m => (m.Joined == null || m.Joined <= d) && (m.Left == null || m.Left > d));
+    }
 
     /// <summary>
     /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so

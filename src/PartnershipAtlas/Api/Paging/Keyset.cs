@@ -33,9 +33,9 @@ public static class Keyset
         var methods = queryable ? typeof(Queryable) : typeof(Enumerable);
         Expression Lambda(Expression lambda) => queryable ? Expression.Quote(lambda) : lambda;
         var window = order.Seeks(page).Prepend(OfParents(parentKey, keys))
-            .Aggregate(children.Body, (body, seek) => Expression.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
+            .Aggregate(children.Body, (body, seek) => GenericCalls.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
         window = order.Apply(window, page.Backward, methods, quote: queryable);
-        window = Expression.Call(methods, nameof(Enumerable.Take), [typeof(T)], window, Expression.Constant(page.Size + 1));
+        window = GenericCalls.Call(methods, nameof(Enumerable.Take), [typeof(T)], window, Expression.Constant(page.Size + 1));
         var query = parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(window, children.Parameters));
         query = order.Includes.Aggregate(query, Include);
         var rows = await order.Apply(query.OrderBy(parentKey), page.Backward, thenBy: true).ToListAsync(cancellationToken);
@@ -50,7 +50,7 @@ public static class Keyset
     private static Expression<Func<T, bool>> OfParents<T, TKey>(Expression<Func<T, TKey>> parentKey, IReadOnlyCollection<TKey> keys)
     {
         var values = QueryValues.SingleParameter(Expression.Property(Expression.Constant(new Box<List<TKey>>([.. keys])), nameof(Box<List<TKey>>.Value)));
-        return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], values, parentKey.Body), parentKey.Parameters);
+        return Expression.Lambda<Func<T, bool>>(GenericCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], values, parentKey.Body), parentKey.Parameters);
     }
 
     /// <summary>A page cut from rows already loaded in key order (a batch loaded for many parents at once).</summary>

@@ -116,7 +116,7 @@ public sealed class Ordering<T>
             var descending = key.Descending != backward;
             var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
             var selector = Keyset.WithoutWidening(key.Selector);
-            source = Expression.Call(methods, method, [typeof(T), selector.ReturnType], source, quote ? Expression.Quote(selector) : selector);
+            source = GenericCalls.Call(methods, method, [typeof(T), selector.ReturnType], source, quote ? Expression.Quote(selector) : selector);
             first = false;
         }
         return source;

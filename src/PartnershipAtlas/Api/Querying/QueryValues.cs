@@ -42,7 +42,7 @@ public static class QueryValues
     /// regenerate it for every request.
     /// </summary>
     public static Expression SingleParameter(Expression list) =>
-        Expression.Call(typeof(Microsoft.EntityFrameworkCore.EF), nameof(Microsoft.EntityFrameworkCore.EF.Parameter), [list.Type], list);
+        GenericCalls.Call(typeof(Microsoft.EntityFrameworkCore.EF), nameof(Microsoft.EntityFrameworkCore.EF.Parameter), [list.Type], list);
 
     public static bool CanBeNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
