@@ -58,27 +58,38 @@ PY
   done
 }
 
-bench() { # scenario -> "rps p50 p99 failures"
+# The server's CPU seconds (user + system) and the bytes it has allocated: per request, these vary far less than
+# requests/s when other work shares the machine.
+server_cpu() { awk -v tick="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / tick }' "/proc/$server_pid/stat"; }
+server_allocated() { curl -s "http://127.0.0.1:$port/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ { print $2 }'; }
+
+bench() { # scenario -> "rps p50 p99 failures cpu-ms-per-request KB-allocated-per-request"
   local body="$work/$1.json"
   printf '%s' "${QUERIES[$1]}" >"$body"
+  local cpu_before allocated_before
+  cpu_before=$(server_cpu); allocated_before=$(server_allocated)
   BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/post.lua" "http://127.0.0.1:$port/graphql" >"$work/$1.out"
-  local rps p50 p99 failures
+  local cpu_after allocated_after
+  cpu_after=$(server_cpu); allocated_after=$(server_allocated)
+  local rps p50 p99 failures requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$1.out")
   p50=$(awk '$1=="50%" {print $2}' "$work/$1.out")
   p99=$(awk '$1=="99%" {print $2}' "$work/$1.out")
   failures=$(awk '/^FAILURES/ {print $2}' "$work/$1.out")
-  echo "$rps $p50 $p99 $failures"
+  requests=$(awk '/requests in/ {print $1}' "$work/$1.out")
+  awk -v r="$rps" -v p50="$p50" -v p99="$p99" -v f="$failures" -v n="$requests" -v c0="$cpu_before" -v c1="$cpu_after" -v a0="$allocated_before" -v a1="$allocated_after" \
+    'BEGIN { printf "%s %s %s %s %.3f %.0f\n", r, p50, p99, f, (c1 - c0) * 1000 / n, (a1 - a0) / 1024 / n }'
 }
 
 report() { # title
   echo
   echo "## $1 (${duration}s each, $connections connections, $threads threads)"
-  printf '%-24s %12s %10s %10s %10s %9s\n' scenario "requests/s" p50 p99 "vs typename" failures
+  printf '%-24s %12s %10s %10s %10s %9s %12s %12s\n' scenario "requests/s" p50 p99 "vs typename" failures "CPU ms/req" "KB/req"
   local base=""
   for name in "${ORDER[@]}"; do
-    read -r rps p50 p99 failures < <(bench "$name")
+    read -r rps p50 p99 failures cpu allocated < <(bench "$name")
     [[ -z "$base" ]] && base="$rps"
-    printf '%-24s %12s %10s %10s %10s %9s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures"
+    printf '%-24s %12s %10s %10s %10s %9s %12s %12s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures" "$cpu" "$allocated"
   done
 }
 
@@ -89,7 +100,7 @@ warm_up() { # each scenario for a few seconds first, so the JIT's tiered compila
   done
 }
 
-echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores"
+echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 warm_up
 report "Idle store"
 import_loop &
@@ -100,4 +111,4 @@ pkill -P "$import_pid" 2>/dev/null || true
 kill "$import_pid" 2>/dev/null || true
 import_pid=""
 echo
-echo "imports completed during the run: $(grep -c -i 'succeeded\|inserted\|updated' "$work/import.log" || true)"
+echo "imports completed during the run: $(grep -c -i 'succeeded\|inserted\|updated' "$work/import.log" || true); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
