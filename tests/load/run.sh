@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark: requests/s and p50/p99 latency per scenario against the server on loopback, side by side, then the
 # same while imports run in a loop. Needs wrk (apt-get install wrk). Usage: tests/load/run.sh [seconds] [connections]
-# Environment: PORT (default 5450), THREADS (2).
+# Environment: PORT (default 5450), THREADS (2), PROVIDER (Sqlite, or Postgres: a throwaway cluster from scripts/postgres
+# on PG_PORT, default 54340, with a database of its own).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -13,6 +14,13 @@ work="$(mktemp -d /tmp/atlas-load.XXXXXX)"
 db="$work/atlas.db"
 export_file="$root/../shared/data/real/gias-hants-surrey/20220420_gias.csv"
 source "$here/queries.sh"
+store=(--ConnectionStrings:Atlas="Data Source=$db")
+if [[ "${PROVIDER:-Sqlite}" == Postgres ]]; then
+  pg_port="${PG_PORT:-54340}"
+  server_cs="$("$root/scripts/postgres" start "$pg_port")"
+  psql -q -h 127.0.0.1 -p "$pg_port" -U atlas -d postgres -c "DROP DATABASE IF EXISTS atlas_load WITH (FORCE)" -c "CREATE DATABASE atlas_load"
+  store=(--Atlas:Provider=Postgres --ConnectionStrings:Atlas="${server_cs/Database=postgres/Database=atlas_load}")
+fi
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
 
 server_pid=""; import_pid=""
@@ -21,6 +29,8 @@ cleanup() {
   [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
+  [[ -n "${pg_port:-}" ]] && "$root/scripts/postgres" stop "$pg_port"
+  true
 }
 trap cleanup EXIT
 
@@ -28,7 +38,7 @@ echo "building (Release)..." >&2
 dotnet build "$root/src/PartnershipAtlas" -c Release -p:SkipClientApp=true -v quiet -nologo >/dev/null
 app=(dotnet "$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll")
 
-"${app[@]}" serve --urls "http://127.0.0.1:$port" --ConnectionStrings:Atlas="Data Source=$db" \
+"${app[@]}" serve --urls "http://127.0.0.1:$port" "${store[@]}" \
   --Atlas:Limits:CostPerMinute=0 --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
@@ -53,32 +63,43 @@ with open(source, newline='', encoding='cp1252') as f, open(target, 'w', newline
         if k == 0: row[col] = f'https://example.org/run-{n}'
         out.writerow(row)
 PY
-    "${app[@]}" import gias-establishments "$work/import-$i.csv" --ConnectionStrings:Atlas="Data Source=$db" >>"$work/import.log" 2>&1 || true
+    "${app[@]}" import gias-establishments "$work/import-$i.csv" "${store[@]}" >>"$work/import.log" 2>&1 || true
     rm -f "$work/import-$i.csv"
   done
 }
 
-bench() { # scenario -> "rps p50 p99 failures"
+# The server's CPU seconds (user + system) and the bytes it has allocated: per request, these vary far less than
+# requests/s when other work shares the machine.
+server_cpu() { awk -v tick="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / tick }' "/proc/$server_pid/stat"; }
+server_allocated() { curl -s "http://127.0.0.1:$port/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ { print $2 }'; }
+
+bench() { # scenario -> "rps p50 p99 failures cpu-ms-per-request KB-allocated-per-request"
   local body="$work/$1.json"
   printf '%s' "${QUERIES[$1]}" >"$body"
+  local cpu_before allocated_before
+  cpu_before=$(server_cpu); allocated_before=$(server_allocated)
   BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/post.lua" "http://127.0.0.1:$port/graphql" >"$work/$1.out"
-  local rps p50 p99 failures
+  local cpu_after allocated_after
+  cpu_after=$(server_cpu); allocated_after=$(server_allocated)
+  local rps p50 p99 failures requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$1.out")
   p50=$(awk '$1=="50%" {print $2}' "$work/$1.out")
   p99=$(awk '$1=="99%" {print $2}' "$work/$1.out")
   failures=$(awk '/^FAILURES/ {print $2}' "$work/$1.out")
-  echo "$rps $p50 $p99 $failures"
+  requests=$(awk '/requests in/ {print $1}' "$work/$1.out")
+  awk -v r="$rps" -v p50="$p50" -v p99="$p99" -v f="$failures" -v n="$requests" -v c0="$cpu_before" -v c1="$cpu_after" -v a0="$allocated_before" -v a1="$allocated_after" \
+    'BEGIN { printf "%s %s %s %s %.3f %.0f\n", r, p50, p99, f, (c1 - c0) * 1000 / n, (a1 - a0) / 1024 / n }'
 }
 
 report() { # title
   echo
   echo "## $1 (${duration}s each, $connections connections, $threads threads)"
-  printf '%-24s %12s %10s %10s %10s %9s\n' scenario "requests/s" p50 p99 "vs typename" failures
+  printf '%-24s %12s %10s %10s %10s %9s %12s %12s\n' scenario "requests/s" p50 p99 "vs typename" failures "CPU ms/req" "KB/req"
   local base=""
   for name in "${ORDER[@]}"; do
-    read -r rps p50 p99 failures < <(bench "$name")
+    read -r rps p50 p99 failures cpu allocated < <(bench "$name")
     [[ -z "$base" ]] && base="$rps"
-    printf '%-24s %12s %10s %10s %10s %9s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures"
+    printf '%-24s %12s %10s %10s %10s %9s %12s %12s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.0f%%", 100 * a / b }')" "$failures" "$cpu" "$allocated"
   done
 }
 
@@ -89,7 +110,7 @@ warm_up() { # each scenario for a few seconds first, so the JIT's tiered compila
   done
 }
 
-echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores"
+echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 warm_up
 report "Idle store"
 import_loop &
@@ -100,4 +121,4 @@ pkill -P "$import_pid" 2>/dev/null || true
 kill "$import_pid" 2>/dev/null || true
 import_pid=""
 echo
-echo "imports completed during the run: $(grep -c -i 'succeeded\|inserted\|updated' "$work/import.log" || true)"
+echo "imports completed during the run: $(grep -c -i 'succeeded\|inserted\|updated' "$work/import.log" || true); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

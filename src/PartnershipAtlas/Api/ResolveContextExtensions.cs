@@ -1,4 +1,5 @@
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Partnerships;
 
@@ -7,7 +8,16 @@ namespace PartnershipAtlas.Api;
 /// <summary>What resolvers take from the request: its store context, its loaders and the common arguments.</summary>
 public static class ResolveContextExtensions
 {
-    public static AtlasDbContext Db(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<AtlasDbContext>();
+    /// <summary>
+    /// The request's store context, its connection opened on first use and kept open until the request ends (the
+    /// context goes back to its pool or is disposed), instead of being opened and closed around every statement.
+    /// </summary>
+    public static AtlasDbContext Db(this IResolveFieldContext context)
+    {
+        var db = context.RequestServices!.GetRequiredService<AtlasDbContext>();
+        if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed) db.Database.OpenConnection();
+        return db;
+    }
 
     public static LoaderScope Loaders(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LoaderScope>();
 

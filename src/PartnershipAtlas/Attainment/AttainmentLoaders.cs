@@ -24,7 +24,7 @@ public static class AttainmentLoaders
     private static async Task<IDictionary<int, PartnershipAttainment?>> LoadAsync(AtlasDbContext db, IReadOnlyCollection<int> ids, AttainmentRequest request, CancellationToken cancellationToken)
     {
         var members = (await db.Active(request.AsOf, null)
-                .Where(m => ids.Contains(m.PartnershipId) && m.EstablishmentUrn != null)
+                .Where(m => EF.Parameter(ids).Contains(m.PartnershipId) && m.EstablishmentUrn != null)
                 .Select(m => new { m.PartnershipId, EstablishmentUrn = m.EstablishmentUrn!.Value, m.Joined, m.Establishment!.OpenDate })
                 .ToListAsync(cancellationToken))
             .GroupBy(m => (m.PartnershipId, m.EstablishmentUrn))
@@ -42,7 +42,7 @@ public static class AttainmentLoaders
     public static async Task<List<ResultValues>> ResultValuesAsync(AtlasDbContext db, KeyStage keyStage, int[] years, string[] codes,
         System.Linq.Expressions.Expression<Func<ResultSet, bool>> where, CancellationToken cancellationToken)
     {
-        var sets = await db.ResultSets.AsNoTracking().Where(r => r.KeyStage == keyStage && years.Contains(r.Year)).Where(where).ToListAsync(cancellationToken);
+        var sets = await db.ResultSets.AsNoTracking().Where(r => r.KeyStage == keyStage && EF.Parameter(years).Contains(r.Year)).Where(where).ToListAsync(cancellationToken);
         var values = await StoredValues.OfAsync(db, sets.Select(s => s.Id).ToList(), codes, cancellationToken);
         return sets.Select(s => new ResultValues(s, values.GetValueOrDefault(s.Id) ?? StoredValues.None)).ToList();
     }

@@ -25,7 +25,7 @@ public static class ResultLoaders
             : urns.Select(u => new Lineage.Step(u, u, 0)).ToLookup(s => s.Root);
         var all = lineage.SelectMany(g => g.Select(s => s.Urn)).Distinct().ToList();
         var query = db.ResultSets.AsNoTracking().Where(r => r.KeyStage == keyStage && r.Urn != null && EF.Parameter(all).Contains(r.Urn.Value));
-        if (years is not null) query = query.Where(r => years.Contains(r.Year));
+        if (years is not null) query = query.Where(r => EF.Parameter(years).Contains(r.Year));
         var byUrn = (await query.ToListAsync(cancellationToken)).ToLookup(r => r.Urn!.Value);
         return urns.ToDictionary(urn => urn, urn => (IReadOnlyList<ResultSet>)lineage[urn]
             .SelectMany(step => byUrn[step.Urn].Select(r => (step.Depth, Set: r)))

@@ -13,7 +13,7 @@ public static class EstablishmentLoaders
     {
         var db = context.Db();
         return context.Loaders().Get<int, Establishment?>("EstablishmentByUrn",
-            async (urns, ct) => await db.Establishments.AsNoTracking().Where(e => urns.Contains(e.Urn)).ToDictionaryAsync(e => e.Urn, e => (Establishment?)e, ct),
+            async (urns, ct) => await db.Establishments.AsNoTracking().Where(e => EF.Parameter(urns).Contains(e.Urn)).ToDictionaryAsync(e => e.Urn, e => (Establishment?)e, ct),
             null).Load(urn);
     }
 

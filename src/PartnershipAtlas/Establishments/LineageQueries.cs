@@ -29,7 +29,7 @@ public static class LineageQueries
     /// <summary>Every link of each establishment: its own rows, and rows published only from the other end, mirrored.</summary>
     public static async Task<IDictionary<int, IReadOnlyList<DirectedLink>>> LinksOfAsync(AtlasDbContext db, IReadOnlyCollection<int> urns, CancellationToken cancellationToken)
     {
-        var rows = await db.EstablishmentLinks.AsNoTracking().Where(l => urns.Contains(l.Urn) || urns.Contains(l.LinkedUrn)).ToListAsync(cancellationToken);
+        var rows = await db.EstablishmentLinks.AsNoTracking().Where(l => EF.Parameter(urns).Contains(l.Urn) || EF.Parameter(urns).Contains(l.LinkedUrn)).ToListAsync(cancellationToken);
         var links = urns.Distinct().ToDictionary(u => u, _ => new List<DirectedLink>());
         foreach (var row in rows.Where(r => links.ContainsKey(r.Urn)))
         {
@@ -83,7 +83,7 @@ public static class LineageQueries
         var generationOf = predecessors.ToDictionary(x => x.Key, x => x.Value.ToDictionary(e => e.Urn, e => e.Generation));
         foreach (var (root, generations) in generationOf) generations[root] = 0;
         var everyUrn = generationOf.Values.SelectMany(g => g.Keys).Distinct().ToList();
-        var memberships = (await db.Memberships.AsNoTracking().Include(m => m.Partnership).Where(m => m.EstablishmentUrn != null && everyUrn.Contains(m.EstablishmentUrn.Value)).ToListAsync(cancellationToken))
+        var memberships = (await db.Memberships.AsNoTracking().Include(m => m.Partnership).Where(m => m.EstablishmentUrn != null && EF.Parameter(everyUrn).Contains(m.EstablishmentUrn.Value)).ToListAsync(cancellationToken))
             .ToLookup(m => m.EstablishmentUrn!.Value);
         return generationOf.ToDictionary(x => x.Key, x => (IReadOnlyList<HistoricMembership>)x.Value
             .SelectMany(g => memberships[g.Key].Select(m => new HistoricMembership(m, g.Value)))
@@ -94,10 +94,10 @@ public static class LineageQueries
     private static async Task<Dictionary<int, string>> NamesAsync(AtlasDbContext db, List<int> urns, CancellationToken cancellationToken)
     {
         if (urns.Count == 0) return [];
-        var names = await db.Establishments.AsNoTracking().Where(e => urns.Contains(e.Urn)).ToDictionaryAsync(e => e.Urn, e => e.Name, cancellationToken);
+        var names = await db.Establishments.AsNoTracking().Where(e => EF.Parameter(urns).Contains(e.Urn)).ToDictionaryAsync(e => e.Urn, e => e.Name, cancellationToken);
         var missing = urns.Where(u => !names.ContainsKey(u)).ToList();
         if (missing.Count == 0) return names;
-        var published = await db.EstablishmentLinks.AsNoTracking().Where(l => missing.Contains(l.LinkedUrn)).Select(l => new { l.LinkedUrn, l.LinkedName }).ToListAsync(cancellationToken);
+        var published = await db.EstablishmentLinks.AsNoTracking().Where(l => EF.Parameter(missing).Contains(l.LinkedUrn)).Select(l => new { l.LinkedUrn, l.LinkedName }).ToListAsync(cancellationToken);
         foreach (var p in published) names.TryAdd(p.LinkedUrn, p.LinkedName);
         return names;
     }

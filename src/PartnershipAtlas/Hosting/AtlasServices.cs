@@ -60,6 +60,7 @@ public static class AtlasServices
         builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddQueryingGraphTypes();
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));

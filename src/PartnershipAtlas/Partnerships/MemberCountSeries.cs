@@ -34,7 +34,7 @@ public static class MemberCountSeries
             async (ids, ct) =>
             {
                 var spans = await db.Memberships.AsNoTracking()
-                    .Where(m => ids.Contains(m.PartnershipId) && (m.Joined == null || m.Joined <= to) && (m.Left == null || m.Left > from))
+                    .Where(m => EF.Parameter(ids).Contains(m.PartnershipId) && (m.Joined == null || m.Joined <= to) && (m.Left == null || m.Left > from))
                     .Select(m => new { m.PartnershipId, m.Joined, m.Left })
                     .ToListAsync(ct);
                 var byPartnership = spans.ToLookup(s => s.PartnershipId);

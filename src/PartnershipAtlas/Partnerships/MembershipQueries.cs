@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
@@ -7,8 +8,18 @@ namespace PartnershipAtlas.Partnerships;
 /// <summary>Membership queries shared by the establishment and partnership sides, translated to SQL.</summary>
 public static class MembershipQueries
 {
-    public static Expression<Func<Membership, bool>> ActiveOn(DateOnly date) =>
-        m => (m.Joined == null || m.Joined <= date) && (m.Left == null || m.Left > date);
+    /// <summary>
+    /// Built once per date: writing the expression out costs reflection and allocation on every call. The date stays
+    /// a SQL parameter.
+    /// </summary>
+    private static readonly ConcurrentDictionary<DateOnly, Expression<Func<Membership, bool>>> ActiveOnDate = new();
+    private const int MaxCachedDates = 512;
+
+    public static Expression<Func<Membership, bool>> ActiveOn(DateOnly date)
+    {
+        if (ActiveOnDate.Count > MaxCachedDates) ActiveOnDate.Clear();
+        return ActiveOnDate.GetOrAdd(date, d => m => (m.Joined == null || m.Joined <= d) && (m.Left == null || m.Left > d));
+    }
 
     /// <summary>
     /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so
@@ -28,7 +39,7 @@ public static class MembershipQueries
     public static IQueryable<Membership> Active(this AtlasDbContext db, DateOnly asOf, PartnershipKind[]? kinds)
     {
         var query = db.Memberships.AsNoTracking().Where(ActiveOn(asOf)).Where(FirstActiveOfItsEstablishment(db, asOf));
-        return kinds is null ? query : query.Where(m => kinds.Contains(m.Partnership!.Kind));
+        return kinds is null ? query : query.Where(m => EF.Parameter(kinds).Contains(m.Partnership!.Kind));
     }
 
     /// <summary>Active memberships of many establishments at once, with their partnerships.</summary>
@@ -36,7 +47,7 @@ public static class MembershipQueries
         AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, CancellationToken cancellationToken)
     {
         var rows = await db.Active(asOf, kinds)
-            .Where(m => m.EstablishmentUrn != null && urns.Contains(m.EstablishmentUrn.Value))
+            .Where(m => m.EstablishmentUrn != null && EF.Parameter(urns).Contains(m.EstablishmentUrn.Value))
             .Include(m => m.Partnership)
             .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -48,7 +59,7 @@ public static class MembershipQueries
         Expression<Func<Membership, bool>>? where = null) =>
         await db.Active(asOf, null)
             .Where(where ?? (m => true))
-            .Where(m => partnershipIds.Contains(m.PartnershipId))
+            .Where(m => EF.Parameter(partnershipIds).Contains(m.PartnershipId))
             .GroupBy(m => m.PartnershipId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);

@@ -15,7 +15,7 @@ public static class PartnershipLoaders
     {
         var db = context.Db();
         return context.Loaders().Get<int, Partnership?>("PartnershipById",
-            async (ids, ct) => await db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (Partnership?)p, ct),
+            async (ids, ct) => await db.Partnerships.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (Partnership?)p, ct),
             null).Load(id);
     }
 
@@ -23,7 +23,7 @@ public static class PartnershipLoaders
     {
         var db = context.Db();
         return context.Loaders().Get<int, Organisation?>("OrganisationById",
-            async (ids, ct) => await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (Organisation?)o, ct),
+            async (ids, ct) => await db.Organisations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (Organisation?)o, ct),
             null).Load(id);
     }
 
@@ -31,7 +31,7 @@ public static class PartnershipLoaders
     {
         var db = context.Db();
         return context.Loaders().Get<int, IReadOnlyList<Review>>("ReviewsByPartnership",
-            async (ids, ct) => (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.PartnershipId)).OrderBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct))
+            async (ids, ct) => (await db.Reviews.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.PartnershipId)).OrderBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct))
                 .GroupBy(r => r.PartnershipId).ToDictionary(g => g.Key, g => (IReadOnlyList<Review>)g.ToList()),
             []).Load(partnershipId);
     }
@@ -58,7 +58,7 @@ public static class PartnershipLoaders
                 var active = MembershipQueries.ActiveOn(asOf);
                 var once = MembershipQueries.FirstActiveOfItsEstablishment(db, asOf);
                 var matching = where ?? (m => true);
-                var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id)),
+                var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)),
                     p => p.Memberships.AsQueryable().Where(active).Where(once).Where(matching), m => m.PartnershipId, ids, order, page,
                     id => where is null ? MemberCount(context, id, asOf) : MatchingMemberCount(context, id, asOf, where, key), ct);
                 return pages.ToDictionary(p => p.Key, p => (Page<Membership>?)p.Value);

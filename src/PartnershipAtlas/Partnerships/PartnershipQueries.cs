@@ -20,7 +20,7 @@ public static class PartnershipQueries
             {
                 var kinds = c.Kinds();
                 var partnerships = c.Db().Partnerships.AsNoTracking();
-                if (kinds is not null) partnerships = partnerships.Where(p => kinds.Contains(p.Kind));
+                if (kinds is not null) partnerships = partnerships.Where(p => EF.Parameter(kinds).Contains(p.Kind));
                 return await c.PageAsync(partnerships, p => (long)p.Id);
             });
     }

@@ -20,7 +20,8 @@ namespace PartnershipAtlas.Api.Http;
 /// Persisted documents: <c>documentId</c> (or <c>id</c>) instead of <c>query</c>.
 /// </summary>
 public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, IdePage ide, ILogger<GraphQLHttpEndpoint> logger,
-    IOptions<LimitsOptions> limitsOptions, QueryCost cost, PersistedDocumentStore documents, IOptions<PersistedDocumentsOptions> persistedOptions)
+    IOptions<LimitsOptions> limitsOptions, QueryCost cost, PersistedDocumentStore documents, IOptions<PersistedDocumentsOptions> persistedOptions,
+    ValidatedDocuments validated)
 {
     private LimitsOptions Limits => limitsOptions.Value;
 
@@ -106,10 +107,11 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
 
     private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet)
     {
+        var cached = validated.Find(request.Query!);
         GraphQLDocument document;
         try
         {
-            document = GraphQLParser.Parser.Parse(request.Query!);
+            document = cached ?? GraphQLParser.Parser.Parse(request.Query!);
         }
         catch (GraphQLSyntaxErrorException e)
         {
@@ -140,7 +142,8 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
         ExecutionResult result;
         try
         {
-            result = await ExecuteAsync(http, request, document, report, timeout.Token);
+            result = await ExecuteAsync(http, request, document, cached is not null, report, timeout.Token);
+            if (cached is null && result.Executed) validated.Add(request.Query!, document);
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -157,7 +160,9 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
         await WriteResultAsync(http, result, mediaType, report);
     }
 
-    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, CostReport report, CancellationToken cancellationToken) =>
+    /// <summary>Runs a document; one that passed validation before (<see cref="ValidatedDocuments"/>) gets only the limits, which depend on the request.</summary>
+    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument document, bool validatedBefore, CostReport report,
+        CancellationToken cancellationToken) =>
         executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -169,7 +174,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             RequestServices = http.RequestServices,
             User = http.User,
             UserContext = new Dictionary<string, object?> { [CostReport.Key] = report },
-            ValidationRules = DocumentValidator.CoreRules.Append(cost.Rule()),
+            ValidationRules = validatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
             CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = context =>
             {

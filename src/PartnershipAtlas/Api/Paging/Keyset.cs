@@ -33,13 +33,13 @@ public static class Keyset
         var methods = queryable ? typeof(Queryable) : typeof(Enumerable);
         Expression Lambda(Expression lambda) => queryable ? Expression.Quote(lambda) : lambda;
         var window = order.Seeks(page).Prepend(OfParents(parentKey, keys))
-            .Aggregate(children.Body, (body, seek) => Expression.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
+            .Aggregate(children.Body, (body, seek) => GenericCalls.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
         window = order.Apply(window, page.Backward, methods, quote: queryable);
-        window = Expression.Call(methods, nameof(Enumerable.Take), [typeof(T)], window, Expression.Constant(page.Size + 1));
+        window = GenericCalls.Call(methods, nameof(Enumerable.Take), [typeof(T)], window, Expression.Constant(page.Size + 1));
         var query = parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(window, children.Parameters));
         query = order.Includes.Aggregate(query, Include);
         var rows = await order.Apply(query.OrderBy(parentKey), page.Backward, thenBy: true).ToListAsync(cancellationToken);
-        var byParent = rows.ToLookup(parentKey.Compile());
+        var byParent = rows.ToLookup(CompiledKeys<T, TKey>.Of(parentKey));
         return keys.ToDictionary(key => key, key => FromLoaded(byParent[key].ToList(), order.CursorOf, page, () => count(key)));
     }
 
@@ -49,8 +49,8 @@ public static class Keyset
     /// </summary>
     private static Expression<Func<T, bool>> OfParents<T, TKey>(Expression<Func<T, TKey>> parentKey, IReadOnlyCollection<TKey> keys)
     {
-        var values = Expression.Property(Expression.Constant(new Box<List<TKey>>([.. keys])), nameof(Box<List<TKey>>.Value));
-        return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], values, parentKey.Body), parentKey.Parameters);
+        var values = QueryValues.SingleParameter(Expression.Property(Expression.Constant(new Box<List<TKey>>([.. keys])), nameof(Box<List<TKey>>.Value)));
+        return Expression.Lambda<Func<T, bool>>(GenericCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], values, parentKey.Body), parentKey.Parameters);
     }
 
     /// <summary>A page cut from rows already loaded in key order (a batch loaded for many parents at once).</summary>
@@ -93,4 +93,12 @@ public static class Keyset
             : key;
 
     private static bool IsInteger(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(short);
+}
+
+/// <summary>Key selectors compiled once by their text: compiling per request costs more than the query it serves (and its dynamic method a finalizer).</summary>
+internal static class CompiledKeys<T, TKey>
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<T, TKey>> Compiled = new();
+
+    public static Func<T, TKey> Of(Expression<Func<T, TKey>> selector) => Compiled.GetOrAdd(selector.ToString(), _ => selector.Compile());
 }

@@ -94,7 +94,7 @@ public static class FilterExpressions
     private static Expression In(Expression access, object? values, string operation)
     {
         if (values is not IEnumerable list) return Expression.Constant(operation == "in" && values is null);
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [access.Type], QueryValues.ListParameter(list, access.Type, operation), access);
+        return GenericCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [access.Type], QueryValues.ListParameter(list, access.Type, operation), access);
     }
 
     private static Expression Text(Expression access, string operation, object? value)
@@ -125,14 +125,14 @@ public static class FilterExpressions
             if (value is null) continue;
             if (operation == "any")
             {
-                var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], access);
+                var any = GenericCalls.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], access);
                 conditions.Add((bool)value ? any : Expression.Not(any));
                 continue;
             }
             var element = Expression.Parameter(elementType, "y");
             var predicate = Expression.Lambda(Entity(elementType, element, (IDictionary<string, object?>)value), element);
             var method = operation == "all" ? nameof(Enumerable.All) : nameof(Enumerable.Any);
-            var call = Expression.Call(typeof(Enumerable), method, [elementType], access, predicate);
+            var call = GenericCalls.Call(typeof(Enumerable), method, [elementType], access, predicate);
             conditions.Add(operation == "none" ? Expression.Not(call) : call);
         }
         return All(conditions);

@@ -36,7 +36,7 @@ public static class KeyComparisons
             var ordered = Ordered(type);
             var position = ordered.IndexOf(QueryValues.Convert(value, type)!);
             var beyond = greater ? ordered.Skip(position + 1) : ordered.Take(Math.Max(position, 0));
-            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [key.Type], QueryValues.ListParameter(beyond.ToList(), key.Type, "seek"), key);
+            return GenericCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [key.Type], QueryValues.ListParameter(beyond.ToList(), key.Type, "seek"), key);
         }
         return Expression.MakeBinary(greater ? ExpressionType.GreaterThan : ExpressionType.LessThan, key, QueryValues.Parameter(value, key.Type));
     }

@@ -124,7 +124,7 @@ public sealed class Ordering<T>
         {
             var method = (first ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
             first = false;
-            return Expression.Call(methods, method, [typeof(T), selector.ReturnType], sequence, quote ? Expression.Quote(selector) : selector);
+            return GenericCalls.Call(methods, method, [typeof(T), selector.ReturnType], sequence, quote ? Expression.Quote(selector) : selector);
         }
     }
 

@@ -38,7 +38,7 @@ public static class QueryArguments
 
     /// <summary>A text naming the <c>where:</c> and <c>order:</c> values, for the names of loaders that depend on them.</summary>
     public static string WhereAndOrderKey(this IResolveFieldContext context) =>
-        JsonSerializer.Serialize(new[] { Argument(context, "where"), Argument(context, "order") });
+        (Argument(context, "where"), Argument(context, "order")) is (null, null) ? "" : JsonSerializer.Serialize(new[] { Argument(context, "where"), Argument(context, "order") });
 
     /// <summary>One page of a root connection: filtered by <c>where:</c>, sorted by <c>order:</c> then the unique key.</summary>
     public static Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, IQueryable<T> query, Expression<Func<T, long>> key)

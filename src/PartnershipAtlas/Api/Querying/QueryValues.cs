@@ -33,8 +33,16 @@ public static class QueryValues
             throw AtlasErrors.Coded($"'{operation}' takes at most {MaxListValues} values.", "FILTER_LIST_TOO_LONG",
                 new Dictionary<string, object?> { ["maxValues"] = MaxListValues, ["values"] = list.Count });
         }
-        return Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Box<>).MakeGenericType(list.GetType()), list)!), "Value");
+        return SingleParameter(Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Box<>).MakeGenericType(list.GetType()), list)!), "Value"));
     }
+
+    /// <summary>
+    /// A list sent as one SQL parameter (<c>EF.Parameter</c>: json_each on SQLite, an array on PostgreSQL) instead of one
+    /// parameter per value: EF Core cannot cache the SQL of a statement with a parameter per value, so it would
+    /// regenerate it for every request.
+    /// </summary>
+    public static Expression SingleParameter(Expression list) =>
+        GenericCalls.Call(typeof(Microsoft.EntityFrameworkCore.EF), nameof(Microsoft.EntityFrameworkCore.EF.Parameter), [list.Type], list);
 
     public static bool CanBeNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 

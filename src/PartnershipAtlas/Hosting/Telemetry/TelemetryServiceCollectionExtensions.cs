@@ -16,16 +16,18 @@ public static class TelemetryServiceCollectionExtensions
         var otlp = configuration["Atlas:Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(AtlasTelemetry.Name))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(AtlasTelemetry.Name).AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation();
-                if (otlp is not null) tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-            })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(AtlasTelemetry.Name).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter();
                 if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
             });
+        // Traces only where they go somewhere: without an exporter, recording an activity per request and per SQL
+        // statement costs CPU for nothing.
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource(AtlasTelemetry.Name).AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation()
+                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
         return services;
     }
 }
