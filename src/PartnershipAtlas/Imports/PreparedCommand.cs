@@ -8,7 +8,7 @@ public sealed class PreparedCommand : IDisposable
     private readonly DbCommand command;
     private bool prepared;
 
-    public PreparedCommand(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
+    public PreparedCommand(DbConnection connection, DbTransaction? transaction, string sql, int parameterCount)
     {
         command = connection.CreateCommand();
         command.Transaction = transaction;
