@@ -16,8 +16,7 @@ public sealed class StoreInitializer(IServiceProvider services, IOptions<Startup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
         await db.MigrateStoreAsync(cancellationToken);
-        await db.ImportRuns.Where(r => r.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Message, "Interrupted: the process stopped before the run finished; nothing was applied."), cancellationToken);
+        await InterruptedRuns.MarkFailedAsync(db.ImportRuns, cancellationToken);
 
         if (!options.Value.LoadDefaultData || await db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Succeeded, cancellationToken)) return;
         var folder = DefaultData.Locate(options.Value.DefaultDataPath);

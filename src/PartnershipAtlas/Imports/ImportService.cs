@@ -47,14 +47,15 @@ public sealed class ImportService(
         }
     }
 
-    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)
+    /// <param name="scheduledFor">For a scheduled run, the fire time of the schedule that started it (recorded on the run).</param>
+    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null, DateTimeOffset? scheduledFor = null)
     {
         var importer = Importer(dataset);
         if (!File.Exists(path)) throw new FileNotFoundException($"File not found: {path}", path);
 
         using var activity = AtlasTelemetry.Source.StartActivity($"import {dataset}");
         var file = await SourceFile.InspectAsync(path, cancellationToken);
-        var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromFileName(file.FileName) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromFileName(file.FileName) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), scheduledFor, cancellationToken);
         var rejections = new RejectionLog();
         var counts = new RowCounts();
         activity?.SetTag("atlas.import.run_id", run.Id).SetTag("atlas.import.file", file.FileName);
@@ -92,7 +93,7 @@ public sealed class ImportService(
     }
 
     /// <summary>Records a run that could not start (its source could not be fetched), so it shows in <c>importRuns</c>.</summary>
-    public async Task RecordFailureAsync(string dataset, string source, string message, CancellationToken cancellationToken)
+    public async Task RecordFailureAsync(string dataset, string source, string message, CancellationToken cancellationToken, DateTimeOffset? scheduledFor = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -105,9 +106,20 @@ public sealed class ImportService(
             FinishedAt = now,
             Status = ImportStatus.Failed,
             Message = message,
+            ScheduledFor = scheduledFor,
         });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogWarning("Import of {Dataset} from {Source} failed: {Message}", dataset, source, message);
+    }
+
+    /// <summary>
+    /// Marks as failed the runs of one scheduled fire that an instance which stopped mid-import left running (the
+    /// cluster recovers that fire on another instance); returns how many.
+    /// </summary>
+    public async Task<int> MarkFireInterruptedAsync(string dataset, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await InterruptedRuns.MarkFailedAsync(db.ImportRuns.Where(r => r.Dataset == dataset && r.ScheduledFor == scheduledFor), cancellationToken);
     }
 
     private void Fail(ImportRun run, string message)
@@ -182,7 +194,7 @@ public sealed class ImportService(
         }
     }
 
-    private async Task<ImportRun> StartRunAsync(string dataset, SourceFile file, DateOnly extractDate, CancellationToken cancellationToken)
+    private async Task<ImportRun> StartRunAsync(string dataset, SourceFile file, DateOnly extractDate, DateTimeOffset? scheduledFor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = new ImportRun
@@ -194,6 +206,7 @@ public sealed class ImportService(
             ExtractDate = extractDate,
             StartedAt = clock.GetUtcNow(),
             Status = ImportStatus.Running,
+            ScheduledFor = scheduledFor,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,10 @@ public static class AtlasCli
     }
 
     /// <summary>Starts the command line with its output redirected (read it, or it may block when the pipe fills).</summary>
-    public static Process Start(AtlasFactory store, params string[] args)
+    public static Process Start(AtlasFactory store, params string[] args) => Start([.. args, .. store.StoreArguments]);
+
+    /// <summary>Starts the executable with these arguments only (they name the store), output redirected.</summary>
+    public static Process Start(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +31,6 @@ public static class AtlasCli
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PartnershipAtlas.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var arg in store.StoreArguments) start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }
 }
