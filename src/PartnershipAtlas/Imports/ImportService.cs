@@ -113,13 +113,17 @@ public sealed class ImportService(
     }
 
     /// <summary>
-    /// Marks as failed the runs of one scheduled fire that an instance which stopped mid-import left running (the
-    /// cluster recovers that fire on another instance); returns how many.
+    /// Marks as failed the runs of one scheduled fire that an instance which stopped mid-import left running (the cluster
+    /// recovers that fire on another instance). Quartz names the fire to the second, so the fire is the one scheduled
+    /// within that second. Returns its exact time as the runs recorded it (null when none was left running) and how many
+    /// runs were marked. PostgreSQL only (SQLite cannot compare the times).
     /// </summary>
-    public async Task<int> MarkFireInterruptedAsync(string dataset, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
+    public async Task<(DateTimeOffset? Fire, int Marked)> MarkFireInterruptedAsync(string dataset, DateTimeOffset scheduledSecond, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await InterruptedRuns.MarkFailedAsync(db.ImportRuns.Where(r => r.Dataset == dataset && r.ScheduledFor == scheduledFor), cancellationToken);
+        var runs = db.ImportRuns.Where(r => r.Dataset == dataset && r.Status == ImportStatus.Running && r.ScheduledFor >= scheduledSecond && r.ScheduledFor < scheduledSecond.AddSeconds(1));
+        var fire = await runs.Select(r => r.ScheduledFor).FirstOrDefaultAsync(cancellationToken);
+        return (fire, await InterruptedRuns.MarkFailedAsync(runs, cancellationToken));
     }
 
     private void Fail(ImportRun run, string message)

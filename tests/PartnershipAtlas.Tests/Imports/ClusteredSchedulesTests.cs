@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Tests.Support;
@@ -27,19 +28,11 @@ public sealed class ClusteredSchedulesTests(ITestOutputHelper output)
         var store = TestDatabases.CreateEmptyPostgres();
         try
         {
-            string[] settings =
-            [
-                $"--{StoreServiceCollectionExtensions.ProviderKey}=Postgres", $"--ConnectionStrings:Atlas={store}", "--Atlas:LoadDefaultData=false",
-                $"--Atlas:Schedules:Datasets:dioceses:Cron={EverySecond}",
-                $"--Atlas:Schedules:Datasets:dioceses:Source={Path.Combine(RealData.RepositoryRoot, "data", "reference", "dioceses", "dioceses.csv")}",
-                "--Atlas:Schedules:CheckinInterval=00:00:01", "--Atlas:Schedules:CheckinMisfireThreshold=00:00:01",
-            ];
-            // Both start at once on an empty database: one migrates while the other waits, then both join the cluster.
-            using var first = new ServerProcess(settings);
-            using var second = new ServerProcess(settings);
-            var instances = await Task.WhenAll(first.WaitForAsync(SchedulerStarted, StartTimeout), second.WaitForAsync(SchedulerStarted, StartTimeout));
+            var dioceses = Path.Combine(RealData.RepositoryRoot, "data", "reference", "dioceses", "dioceses.csv");
+            using var first = new ServerProcess(Settings(store, "dioceses", EverySecond, dioceses));
+            using var second = new ServerProcess(Settings(store, "dioceses", EverySecond, dioceses));
+            await StartedAsync(first, second);
             var bothStarted = DateTimeOffset.UtcNow;
-            Assert.NotEqual(instances[0], instances[1]);
 
             await Task.Delay(TimeSpan.FromSeconds(6));
             // Stop the instance running the fires, as a crash would; the other must take the schedule over.
@@ -50,7 +43,7 @@ public sealed class ClusteredSchedulesTests(ITestOutputHelper output)
             survivor.Kill();
             var end = DateTimeOffset.UtcNow;
 
-            var runs = await ReadRunsAsync(store);
+            var runs = await ReadRunsAsync(store, "dioceses");
             var ranByStopped = stopped.Find(RanImport).Select(long.Parse).ToHashSet();
             var ranBySurvivor = survivor.Find(RanImport).Select(long.Parse).ToHashSet();
             var fires = runs.Select(r => r.ScheduledFor!.Value).Distinct().Order().ToList();
@@ -85,6 +78,88 @@ public sealed class ClusteredSchedulesTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_fire_whose_instance_dies_mid_import_runs_again_on_the_other_and_is_applied_once()
+    {
+        var store = TestDatabases.CreateEmptyPostgres();
+        var folder = Directory.CreateTempSubdirectory("atlas-cluster-");
+        try
+        {
+            var file = GeneratedGiasFile.Write(folder.FullName, 10_000);
+            var rows = File.ReadLines(file).Count() - 1;
+            using var first = new ServerProcess(Settings(store, "gias-establishments", "0/2 * * * * ?", file));
+            using var second = new ServerProcess(Settings(store, "gias-establishments", "0/2 * * * * ?", file));
+            var instances = await StartedAsync(first, second);
+
+            // The instance that runs the first fire (Quartz records it beside the firing) dies half-way through the import.
+            var executing = await PollAsync(() => ExecutingInstanceAsync(store), TimeSpan.FromSeconds(60));
+            await PollAsync(async () => (await ReadRunsAsync(store, "gias-establishments")).Any(r => r.Status == ImportStatus.Running) ? "running" : null, TimeSpan.FromSeconds(30));
+            await Task.Delay(300);
+            var (stopped, survivor) = executing == instances[0] ? (first, second) : (second, first);
+            Assert.Empty(stopped.Find(RanImport));
+            stopped.Kill();
+            await PollAsync(async () => (await ReadRunsAsync(store, "gias-establishments")).Any(r => r.Status == ImportStatus.Succeeded) ? "done" : null, TimeSpan.FromSeconds(120));
+            survivor.Kill();
+
+            var runs = await ReadRunsAsync(store, "gias-establishments");
+            foreach (var r in runs) output.WriteLine($"run {r.Id} for {r.ScheduledFor:HH:mm:ss.ffffff} started {r.StartedAt:HH:mm:ss.fff} finished {r.FinishedAt:HH:mm:ss.fff} {r.Status} {r.RowsInserted} {r.Message}");
+            foreach (var line in survivor.Lines.Where(l => l.Contains("ecover", StringComparison.Ordinal))) output.WriteLine(line.Trim());
+            var interrupted = Assert.Single(runs, r => r.Message == InterruptedRuns.Message);
+            Assert.Equal(ImportStatus.Failed, interrupted.Status);
+            // The same fire ran again on the survivor, in recovery; the file was applied once, by one run, in full.
+            Assert.Contains(runs, r => r.ScheduledFor == interrupted.ScheduledFor && r.Id != interrupted.Id && r.FinishedAt is not null);
+            Assert.NotEmpty(survivor.Find(new Regex(@"(Recovering the gias-establishments import scheduled for)")));
+            var applied = Assert.Single(runs, r => r.Status == ImportStatus.Succeeded);
+            Assert.Equal(rows, applied.RowsInserted);
+            Assert.Equal(rows, await CountEstablishmentsAsync(store));
+        }
+        finally
+        {
+            TestDatabases.DropPostgres(store);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string[] Settings(string store, string dataset, string cron, string source) =>
+    [
+        $"--{StoreServiceCollectionExtensions.ProviderKey}=Postgres", $"--ConnectionStrings:Atlas={store}", "--Atlas:LoadDefaultData=false",
+        $"--Atlas:Schedules:Datasets:{dataset}:Cron={cron}", $"--Atlas:Schedules:Datasets:{dataset}:Source={source}",
+        "--Atlas:Schedules:CheckinInterval=00:00:01", "--Atlas:Schedules:CheckinMisfireThreshold=00:00:01",
+    ];
+
+    /// <summary>Both start at once on an empty database: one migrates while the other waits, then both join the cluster.</summary>
+    private static async Task<string[]> StartedAsync(ServerProcess first, ServerProcess second)
+    {
+        var instances = await Task.WhenAll(first.WaitForAsync(SchedulerStarted, StartTimeout), second.WaitForAsync(SchedulerStarted, StartTimeout));
+        Assert.NotEqual(instances[0], instances[1]);
+        return instances;
+    }
+
+    private static async Task<string> PollAsync(Func<Task<string?>> probe, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value) return value;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Nothing within {timeout}.");
+    }
+
+    private static async Task<string?> ExecutingInstanceAsync(string store)
+    {
+        await using var connection = new NpgsqlConnection(store);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT instance_name FROM qrtz_fired_triggers WHERE state = 'EXECUTING' LIMIT 1", connection);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    private static async Task<int> CountEstablishmentsAsync(string store)
+    {
+        await using var db = Open(store);
+        return await db.Establishments.CountAsync();
+    }
+
     private static List<DateTimeOffset> FireTimes(string cron, DateTimeOffset first, DateTimeOffset last)
     {
         var expression = new CronExpression(cron, TimeZoneInfo.Utc);
@@ -93,10 +168,11 @@ public sealed class ClusteredSchedulesTests(ITestOutputHelper output)
         return times;
     }
 
-    private static async Task<List<ImportRun>> ReadRunsAsync(string store)
+    private static async Task<List<ImportRun>> ReadRunsAsync(string store, string dataset)
     {
-        var options = new DbContextOptionsBuilder<PostgresAtlasDbContext>().UseNpgsql(store).Options;
-        await using var db = new PostgresAtlasDbContext(options);
-        return await db.ImportRuns.AsNoTracking().Where(r => r.Dataset == "dioceses").OrderBy(r => r.Id).ToListAsync();
+        await using var db = Open(store);
+        return await db.ImportRuns.AsNoTracking().Where(r => r.Dataset == dataset).OrderBy(r => r.Id).ToListAsync();
     }
+
+    private static PostgresAtlasDbContext Open(string store) => new(new DbContextOptionsBuilder<PostgresAtlasDbContext>().UseNpgsql(store).Options);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Imports.Sources;
 using Quartz;
@@ -25,21 +26,29 @@ public sealed class ScheduledImportJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var dataset = context.MergedJobDataMap.GetString(Dataset)!;
-        var scheduledFor = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var instance = context.Scheduler.SchedulerInstanceId;
+        var scheduledFor = ToMicroseconds(context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
+        var interrupted = 0;
+        if (context.Recovering)
+        {
+            // Quartz gives a recovered fire a new fire time and the original one (to the second) in the trigger's data.
+            var original = DateTimeOffset.TryParse(context.Trigger.JobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime),
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : scheduledFor;
+            (var fire, interrupted) = await importer.MarkFireInterruptedAsync(dataset, original, cancellationToken);
+            scheduledFor = fire ?? original;
+        }
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ScheduledFor"] = scheduledFor, ["SchedulerInstance"] = instance });
+        if (context.Recovering)
+        {
+            logger.LogWarning("Recovering the {Dataset} import scheduled for {ScheduledFor:O} on {SchedulerInstance}: the instance running it stopped ({Interrupted} run(s) marked failed)",
+                dataset, scheduledFor, instance, interrupted);
+        }
         if (!schedules.CurrentValue.Scheduled().TryGetValue(dataset, out var schedule))
         {
             logger.LogWarning("The {Dataset} import scheduled for {ScheduledFor:O} did not run on {SchedulerInstance}: this instance's configuration has no schedule for it", dataset, scheduledFor, instance);
             return;
         }
         var source = schedule.Source.Replace("date:today", $"date:{clock.GetUtcNow():yyyy-MM-dd}", StringComparison.OrdinalIgnoreCase);
-        if (context.Recovering)
-        {
-            var interrupted = await importer.MarkFireInterruptedAsync(dataset, scheduledFor, cancellationToken);
-            logger.LogWarning("Recovering the {Dataset} import scheduled for {ScheduledFor:O} on {SchedulerInstance}: the instance running it stopped ({Interrupted} run(s) marked failed)",
-                dataset, scheduledFor, instance, interrupted);
-        }
         try
         {
             foreach (var file in await sources.ResolveAsync(importer.Importer(dataset), source, cancellationToken))
@@ -53,4 +62,7 @@ public sealed class ScheduledImportJob(
             await importer.RecordFailureAsync(dataset, source, $"The source could not be fetched: {e.Message}", cancellationToken, scheduledFor);
         }
     }
+
+    /// <summary>A fire time as PostgreSQL keeps it (to the microsecond), so the fire's runs can be found by it again.</summary>
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % 10, TimeSpan.Zero);
 }
