@@ -55,8 +55,35 @@ public static class StoreServiceCollectionExtensions
     /// <summary>Applies migrations; on SQLite also switches to write-ahead logging, so readers never wait for an import.</summary>
     public static async Task MigrateStoreAsync(this AtlasDbContext db, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await MigrateOneInstanceAtATimeAsync(db, cancellationToken);
+            return;
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>
+    /// Several instances starting at once on one PostgreSQL database: EF Core's own migrations lock there is a table
+    /// lock that ends with the first migration's transaction, after which a second instance would apply the next
+    /// migration again beside the first ("column already exists"). A session-level advisory lock, held on one
+    /// connection across every migration, lets one instance migrate while the others wait and then find nothing to do.
+    /// </summary>
+    private static async Task MigrateOneInstanceAtATimeAsync(AtlasDbContext db, CancellationToken cancellationToken)
+    {
+        const long migrationsLock = 0x41746c61734d6967; // "AtlasMig"
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({migrationsLock})", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({migrationsLock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Hands out a provider's own context type as the <see cref="AtlasDbContext"/> everything else asks for.</summary>

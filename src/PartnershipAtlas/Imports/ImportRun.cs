@@ -18,6 +18,10 @@ public sealed class ImportRun
     public int RowsUnchanged { get; set; }
     public int RowsRejected { get; set; }
     public string? Message { get; set; }
+
+    /// <summary>For a scheduled run, the fire time (UTC) of the schedule that started it; null for runs started otherwise.</summary>
+    public DateTimeOffset? ScheduledFor { get; set; }
+
     public List<ImportRejection> Rejections { get; set; } = [];
 }
 

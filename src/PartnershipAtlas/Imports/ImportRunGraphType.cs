@@ -27,6 +27,9 @@ public sealed class ImportRunGraphType : ObjectGraphType<ImportRun>
         Field<NonNullGraphType<IntGraphType>>("rowsUpdated").Description("Rows that changed a record.").Resolve(c => c.Source.RowsUpdated);
         Field<NonNullGraphType<IntGraphType>>("rowsUnchanged").Description("Rows equal to what the store held.").Resolve(c => c.Source.RowsUnchanged);
         Field<NonNullGraphType<IntGraphType>>("rowsRejected").Description("Rows that could not be read.").Resolve(c => c.Source.RowsRejected);
+        Field<DateTimeScalar>("scheduledFor")
+            .Description("For a run a schedule started: the fire time it was scheduled for (one run per fire, whichever instance ran it). Null for runs started by hand or at start-up.")
+            .Resolve(c => c.Source.ScheduledFor);
         Field<StringGraphType>("message").Description("Why the run failed or was skipped, or a summary of rejections.").Resolve(c => c.Source.Message);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportRejectionGraphType>>>>("rejections")
             .Description("The first rejected rows (up to 100), with line and reason.")

@@ -47,14 +47,15 @@ public sealed class ImportService(
         }
     }
 
-    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)
+    /// <param name="scheduledFor">For a scheduled run, the fire time of the schedule that started it (recorded on the run).</param>
+    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null, DateTimeOffset? scheduledFor = null)
     {
         var importer = Importer(dataset);
         if (!File.Exists(path)) throw new FileNotFoundException($"File not found: {path}", path);
 
         using var activity = AtlasTelemetry.Source.StartActivity($"import {dataset}");
         var file = await SourceFile.InspectAsync(path, cancellationToken);
-        var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromFileName(file.FileName) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromFileName(file.FileName) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), scheduledFor, cancellationToken);
         await using var running = await RunLocks.HoldAsync(contexts, run.Id, cancellationToken);
         var rejections = new RejectionLog();
         var counts = new RowCounts();
@@ -93,7 +94,7 @@ public sealed class ImportService(
     }
 
     /// <summary>Records a run that could not start (its source could not be fetched), so it shows in <c>importRuns</c>.</summary>
-    public async Task RecordFailureAsync(string dataset, string source, string message, CancellationToken cancellationToken)
+    public async Task RecordFailureAsync(string dataset, string source, string message, CancellationToken cancellationToken, DateTimeOffset? scheduledFor = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -106,9 +107,24 @@ public sealed class ImportService(
             FinishedAt = now,
             Status = ImportStatus.Failed,
             Message = message,
+            ScheduledFor = scheduledFor,
         });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogWarning("Import of {Dataset} from {Source} failed: {Message}", dataset, source, message);
+    }
+
+    /// <summary>
+    /// Marks as failed the runs of one scheduled fire that an instance which stopped mid-import left running (the cluster
+    /// recovers that fire on another instance). Quartz names the fire to the second, so the fire is the one scheduled
+    /// within that second. Returns its exact time as the runs recorded it (null when none was left running) and how many
+    /// runs were marked. PostgreSQL only (SQLite cannot compare the times).
+    /// </summary>
+    public async Task<(DateTimeOffset? Fire, int Marked)> MarkFireInterruptedAsync(string dataset, DateTimeOffset scheduledSecond, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var runs = db.ImportRuns.Where(r => r.Dataset == dataset && r.Status == ImportStatus.Running && r.ScheduledFor >= scheduledSecond && r.ScheduledFor < scheduledSecond.AddSeconds(1));
+        var fire = await runs.Select(r => r.ScheduledFor).FirstOrDefaultAsync(cancellationToken);
+        return (fire, await InterruptedRuns.MarkFailedAsync(runs, cancellationToken));
     }
 
     private void Fail(ImportRun run, string message)
@@ -186,7 +202,7 @@ public sealed class ImportService(
         }
     }
 
-    private async Task<ImportRun> StartRunAsync(string dataset, SourceFile file, DateOnly extractDate, CancellationToken cancellationToken)
+    private async Task<ImportRun> StartRunAsync(string dataset, SourceFile file, DateOnly extractDate, DateTimeOffset? scheduledFor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = new ImportRun
@@ -198,6 +214,7 @@ public sealed class ImportService(
             ExtractDate = extractDate,
             StartedAt = clock.GetUtcNow(),
             Status = ImportStatus.Running,
+            ScheduledFor = scheduledFor,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);

@@ -12,7 +12,7 @@ public static class AtlasCli
     /// <summary>Runs the command line on the store the arguments name (<see cref="AtlasFactory.StoreArguments"/>).</summary>
     public static async Task<Result> RunAsync(IEnumerable<string> storeArguments, params string[] args)
     {
-        using var process = Start(storeArguments, args);
+        using var process = Start([.. args, .. storeArguments]);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -21,9 +21,10 @@ public static class AtlasCli
     }
 
     /// <summary>Starts the command line with its output redirected (read it, or it may block when the pipe fills).</summary>
-    public static Process Start(AtlasFactory store, params string[] args) => Start(store.StoreArguments, args);
+    public static Process Start(AtlasFactory store, params string[] args) => Start([.. args, .. store.StoreArguments]);
 
-    private static Process Start(IEnumerable<string> storeArguments, params string[] args)
+    /// <summary>Starts the executable with these arguments only (they name the store), output redirected.</summary>
+    public static Process Start(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,7 +34,6 @@ public static class AtlasCli
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PartnershipAtlas.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var arg in storeArguments) start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }
 }

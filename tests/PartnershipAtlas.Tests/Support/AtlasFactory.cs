@@ -67,7 +67,8 @@ public class AtlasFactory : WebApplicationFactory<Program>
         return $"http://127.0.0.1:{port}";
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -18,7 +18,9 @@ public static class TestDatabases
 
     private static string Server => Environment.GetEnvironmentVariable("ATLAS_TEST_POSTGRES") is { Length: > 0 } server
         ? server
-        : throw new InvalidOperationException("ATLAS_TEST_PROVIDER is Postgres but ATLAS_TEST_POSTGRES (the server's connection string) is not set: see scripts/postgres.");
+        : throw new InvalidOperationException(
+            "ATLAS_TEST_POSTGRES (a PostgreSQL server's connection string) is not set; the tests on PostgreSQL (ATLAS_TEST_PROVIDER=Postgres, " +
+            "and those marked Store=Postgres) need it: ATLAS_TEST_POSTGRES=\"$(scripts/postgres start 54331)\".");
 
     /// <summary>A new, migrated, empty store; returns its connection string.</summary>
     public static string Create() => Create(Provider);
@@ -31,10 +33,15 @@ public static class TestDatabases
         return On(name);
     }
 
-    /// <summary>A new store with nothing in it, not even the schema; returns its connection string.</summary>
-    public static string CreateEmpty()
+    /// <summary>A new store with nothing in it, not even the schema, on the provider the tests run on; returns its connection string.</summary>
+    public static string CreateEmpty() => Provider == StoreProvider.Sqlite ? Create(Provider) : CreateEmptyPostgres();
+
+    /// <summary>
+    /// A new, empty PostgreSQL database (not migrated: the servers started on it migrate it), whichever provider the
+    /// other tests run on; returns its connection string. Drop it with <see cref="DropPostgres"/>.
+    /// </summary>
+    public static string CreateEmptyPostgres()
     {
-        if (Provider == StoreProvider.Sqlite) return Create(Provider);
         var name = $"atlas_test_{Guid.NewGuid():N}";
         Execute($"CREATE DATABASE \"{name}\"");
         return On(name);
@@ -51,6 +58,11 @@ public static class TestDatabases
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
             return;
         }
+        DropPostgres(connectionString);
+    }
+
+    public static void DropPostgres(string connectionString)
+    {
         using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
         Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
     }

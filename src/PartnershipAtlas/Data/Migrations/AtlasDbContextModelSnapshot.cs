@@ -310,6 +310,9 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Property<int>("RowsUpdated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -326,6 +326,9 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.Property<int>("RowsUpdated")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text");

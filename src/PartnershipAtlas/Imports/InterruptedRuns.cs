@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PartnershipAtlas.Imports;
+
+/// <summary>Runs a stopped process left <c>RUNNING</c>: their transaction rolled back with the process, so nothing was applied.</summary>
+public static class InterruptedRuns
+{
+    public const string Message = "Interrupted: the process stopped before the run finished; nothing was applied.";
+
+    /// <summary>Marks the runs among <paramref name="runs"/> still recorded as running as failed; returns how many.</summary>
+    public static Task<int> MarkFailedAsync(IQueryable<ImportRun> runs, CancellationToken cancellationToken) =>
+        runs.Where(r => r.Status == ImportStatus.Running)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Message, Message), cancellationToken);
+}
