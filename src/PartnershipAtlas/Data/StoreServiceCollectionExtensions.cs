@@ -73,16 +73,9 @@ public static class StoreServiceCollectionExtensions
     private static async Task MigrateOneInstanceAtATimeAsync(AtlasDbContext db, CancellationToken cancellationToken)
     {
         const long migrationsLock = 0x41746c61734d6967; // "AtlasMig"
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await using (await AdvisoryLock.HoldAsync(db, migrationsLock, ownsContext: false, cancellationToken))
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({migrationsLock})", cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({migrationsLock})", CancellationToken.None);
-            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -11,26 +11,16 @@ namespace PartnershipAtlas.Imports;
 /// </summary>
 internal static class RunLocks
 {
-    /// <summary>The first key of the two-key advisory lock ("ATLS"), so the locks do not collide with anyone else's.</summary>
-    private const int Namespace = 0x41544C53;
+    /// <summary>The high half of every run's lock key ("ATLS"), so the locks do not collide with anyone else's.</summary>
+    private const long Namespace = 0x41544C53L << 32;
+
+    private static long KeyOf(long runId) => Namespace | checked((uint)runId);
 
     /// <summary>Holds the run's lock (PostgreSQL) on a connection of its own until disposed, or the process dies.</summary>
     public static async Task<IAsyncDisposable> HoldAsync(IDbContextFactory<AtlasDbContext> contexts, long runId, CancellationToken cancellationToken)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!db.Database.IsNpgsql()) return db;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Namespace}, {checked((int)runId)})", cancellationToken);
-        return new Held(db, runId);
-    }
-
-    private sealed class Held(AtlasDbContext db, long runId) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({Namespace}, {checked((int)runId)})");
-            await db.DisposeAsync();
-        }
+        return db.Database.IsNpgsql() ? await AdvisoryLock.HoldAsync(db, KeyOf(runId), ownsContext: true, cancellationToken) : db;
     }
 
     /// <summary>The runs among <paramref name="runIds"/> that no live import holds.</summary>
@@ -41,8 +31,7 @@ internal static class RunLocks
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var id in runIds)
         {
-            var free = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({Namespace}, {checked((int)id)}) AS \"Value\"").SingleAsync(cancellationToken);
-            if (free) abandoned.Add(id);
+            if (await AdvisoryLock.IsFreeAsync(db, KeyOf(id), cancellationToken)) abandoned.Add(id);
         }
         await transaction.CommitAsync(cancellationToken);
         return abandoned;
