@@ -2,7 +2,8 @@
 # Load benchmark: requests/s and p50/p99 latency per scenario against the server on loopback, side by side, then the
 # same while imports run in a loop. Needs wrk (apt-get install wrk). Usage: tests/load/run.sh [seconds] [connections]
 # Environment: PORT (default 5450), THREADS (2), PROVIDER (Sqlite, or Postgres: a throwaway cluster from scripts/postgres
-# on PG_PORT, default 54340, with a database of its own).
+# on PG_PORT, default 54340, with a database of its own), CACHE (both: the server with its response cache and then
+# without it; on; off).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -24,6 +25,7 @@ fi
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
 
 server_pid=""; import_pid=""
+stop_server() { [[ -n "$server_pid" ]] && { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; } || true; server_pid=""; }
 cleanup() {
   [[ -n "$import_pid" ]] && { pkill -P "$import_pid" 2>/dev/null; kill "$import_pid" 2>/dev/null; } || true
   [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
@@ -38,14 +40,16 @@ echo "building (Release)..." >&2
 dotnet build "$root/src/PartnershipAtlas" -c Release -p:SkipClientApp=true -v quiet -nologo >/dev/null
 app=(dotnet "$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll")
 
-"${app[@]}" serve --urls "http://127.0.0.1:$port" "${store[@]}" \
-  --Atlas:Limits:CostPerMinute=0 --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d '{"query":"{ establishments(first: 1) { totalCount } }"}' \
-    | grep -q '"totalCount":[1-9]' && break
-  sleep 1
-done
+start_server() { # response cache on|off
+  "${app[@]}" serve --urls "http://127.0.0.1:$port" "${store[@]}" --Atlas:ResponseCache:Enabled="$([[ "$1" == on ]] && echo true || echo false)" \
+    --Atlas:Limits:CostPerMinute=0 --Logging:LogLevel:Default=Warning >>"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d '{"query":"{ establishments(first: 1) { totalCount } }"}' \
+      | grep -q '"totalCount":[1-9]' && break
+    sleep 1
+  done
+}
 
 # Import loop: each round imports the 2022 export with one unmapped cell changed, so the content hash differs and
 # the import really reads, compares and writes every row.
@@ -111,14 +115,21 @@ warm_up() { # each scenario for a few seconds first, so the JIT's tiered compila
 }
 
 echo "# PartnershipAtlas load benchmark, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-warm_up
-report "Idle store"
-import_loop &
-import_pid=$!
-sleep 3
-report "While imports run in a loop"
-pkill -P "$import_pid" 2>/dev/null || true
-kill "$import_pid" 2>/dev/null || true
-import_pid=""
-echo
-echo "imports completed during the run: $(grep -c -i 'succeeded\|inserted\|updated' "$work/import.log" || true); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+case "${CACHE:-both}" in both) modes=(on off) ;; on|off) modes=("$CACHE") ;; *) echo "CACHE must be both, on or off" >&2; exit 2 ;; esac
+for mode in "${modes[@]}"; do
+  start_server "$mode"
+  warm_up
+  report "Response cache $mode: idle store"
+  import_loop &
+  import_pid=$!
+  sleep 3
+  report "Response cache $mode: while imports run in a loop"
+  pkill -P "$import_pid" 2>/dev/null || true
+  kill "$import_pid" 2>/dev/null || true
+  wait "$import_pid" 2>/dev/null || true
+  import_pid=""
+  echo
+  echo "imports completed during the run: $(grep -c -i 'succeeded\|inserted\|updated' "$work/import.log" || true); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+  : >"$work/import.log"
+  stop_server
+done

@@ -8,7 +8,9 @@
 // {"ok":false,"error":"..."} and exits 1.
 import { chromium } from 'playwright-core';
 
-const QUERY = '{ __typename establishments(first: 1) { totalCount } }';
+// Named as the IDE's default query is: GraphiQL takes the operation name from the editor a moment after each change,
+// and on a busy machine the run button could otherwise send the new text with the old name (INVALID_OPERATION_NAME).
+const QUERY = 'query Establishments { __typename establishments(first: 1) { totalCount } }';
 const TIMEOUT_MS = 60_000;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [

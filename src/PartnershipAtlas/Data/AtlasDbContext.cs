@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PartnershipAtlas.Attainment;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports;
@@ -32,6 +33,28 @@ public class AtlasDbContext : DbContext
     public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<StoreStamp> StoreStamps => Set<StoreStamp>();
+
+    /// <summary>Saves the changes and raises the <see cref="StoreStamp"/> in one transaction, so cached answers go stale with them.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.HasChanges()) return 0;
+        return await WritingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Not used: a synchronous save would have to raise the stamp synchronously too; call <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it raises the store stamp in the same transaction.");
+
+    /// <summary>Runs a write (a save, a bulk update) and raises the <see cref="StoreStamp"/> in the same transaction: the caller's, or one of its own.</summary>
+    public async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var result = await write();
+        await StoreStamp.BumpAsync(Database.GetDbConnection(), Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return result;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AtlasDbContext).Assembly);

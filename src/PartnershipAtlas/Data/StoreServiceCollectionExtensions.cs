@@ -25,10 +25,12 @@ public static class StoreServiceCollectionExtensions
             services.AddPooledDbContextFactory<PostgresAtlasDbContext>(options => UsePostgres(options, connectionString));
             services.AddSingleton<IDbContextFactory<AtlasDbContext>>(provider =>
                 new DerivedContextFactory<PostgresAtlasDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresAtlasDbContext>>()));
+            services.AddSingleton(new StoreStampReader(provider, connectionString));
         }
         else
         {
             services.AddPooledDbContextFactory<AtlasDbContext>(options => UseSqlite(options, connectionString ?? DefaultConnectionString));
+            services.AddSingleton(new StoreStampReader(provider, SqliteConnectionString(connectionString ?? DefaultConnectionString)));
         }
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AtlasDbContext>>().CreateDbContext());
         return services;
@@ -43,16 +45,19 @@ public static class StoreServiceCollectionExtensions
             : throw new InvalidOperationException($"{ProviderKey} is '{name}'; expected Sqlite or Postgres.");
     }
 
-    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true };
-        options.UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
-    }
+    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(SqliteConnectionString(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
+
+    private static string SqliteConnectionString(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true }.ToString();
 
     internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
 
-    /// <summary>Applies migrations; on SQLite also switches to write-ahead logging, so readers never wait for an import.</summary>
+    /// <summary>
+    /// Applies migrations (raising the <see cref="StoreStamp"/> when any ran, as they may change data); on SQLite also
+    /// switches to write-ahead logging, so readers never wait for an import.
+    /// </summary>
     public static async Task MigrateStoreAsync(this AtlasDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
@@ -60,8 +65,15 @@ public static class StoreServiceCollectionExtensions
             await MigrateOneInstanceAtATimeAsync(db, cancellationToken);
             return;
         }
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigratePendingAsync(db, cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private static async Task MigratePendingAsync(AtlasDbContext db, CancellationToken cancellationToken)
+    {
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) return;
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.WritingAsync(() => Task.FromResult(0), cancellationToken);
     }
 
     /// <summary>
@@ -75,7 +87,7 @@ public static class StoreServiceCollectionExtensions
         const long migrationsLock = 0x41746c61734d6967; // "AtlasMig"
         await using (await AdvisoryLock.HoldAsync(db, migrationsLock, ownsContext: false, cancellationToken))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigratePendingAsync(db, cancellationToken);
         }
     }
 

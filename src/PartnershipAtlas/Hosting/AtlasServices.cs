@@ -5,6 +5,7 @@ using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Attainment.Imports;
 using PartnershipAtlas.Api.Http;
+using PartnershipAtlas.Api.Caching;
 using PartnershipAtlas.Api.Limits;
 using PartnershipAtlas.Api.Persisted;
 using PartnershipAtlas.Api.Querying;
@@ -61,6 +62,8 @@ public static class AtlasServices
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<ValidatedDocuments>();
+        builder.Services.AddSingleton<ResponseCache>();
+        builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
         builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddQueryingGraphTypes();
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));

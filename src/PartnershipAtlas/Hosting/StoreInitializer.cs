@@ -19,7 +19,7 @@ public sealed class StoreInitializer(IServiceProvider services, IOptions<Startup
         await db.MigrateStoreAsync(cancellationToken);
         var running = await db.ImportRuns.Where(r => r.Status == ImportStatus.Running).Select(r => r.Id).ToListAsync(cancellationToken);
         var abandoned = await RunLocks.AbandonedAsync(db, running, cancellationToken);
-        await InterruptedRuns.MarkFailedAsync(db.ImportRuns.Where(r => abandoned.Contains(r.Id)), cancellationToken);
+        await InterruptedRuns.MarkFailedAsync(db, db.ImportRuns.Where(r => abandoned.Contains(r.Id)), cancellationToken);
 
         if (!options.Value.LoadDefaultData || await db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Succeeded, cancellationToken)) return;
         var folder = DefaultData.Locate(options.Value.DefaultDataPath);

@@ -124,7 +124,7 @@ public sealed class ImportService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var runs = db.ImportRuns.Where(r => r.Dataset == dataset && r.Status == ImportStatus.Running && r.ScheduledFor >= scheduledSecond && r.ScheduledFor < scheduledSecond.AddSeconds(1));
         var fire = await runs.Select(r => r.ScheduledFor).FirstOrDefaultAsync(cancellationToken);
-        return (fire, await InterruptedRuns.MarkFailedAsync(runs, cancellationToken));
+        return (fire, await InterruptedRuns.MarkFailedAsync(db, runs, cancellationToken));
     }
 
     private void Fail(ImportRun run, string message)
@@ -168,6 +168,7 @@ public sealed class ImportService(
                 $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
         }
         if (AreaMemberships.Inputs.Contains(importer.Dataset)) await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
+        await StoreStamp.BumpAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // PostgreSQL plans from table statistics; after a bulk change, refresh them now rather than when autovacuum
         // gets round to it (a first import left unanalysed turned a 0.3 ms lookup into a 10 ms nested loop).

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Imports;
 
@@ -8,7 +9,7 @@ public static class InterruptedRuns
     public const string Message = "Interrupted: the process stopped before the run finished; nothing was applied.";
 
     /// <summary>Marks the runs among <paramref name="runs"/> still recorded as running as failed; returns how many.</summary>
-    public static Task<int> MarkFailedAsync(IQueryable<ImportRun> runs, CancellationToken cancellationToken) =>
-        runs.Where(r => r.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Message, Message), cancellationToken);
+    public static Task<int> MarkFailedAsync(AtlasDbContext db, IQueryable<ImportRun> runs, CancellationToken cancellationToken) =>
+        db.WritingAsync(() => runs.Where(r => r.Status == ImportStatus.Running)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Message, Message), cancellationToken), cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace PartnershipAtlas.Overlap;
 /// </summary>
 public static class NetworkExport
 {
-    public static async Task HandleAsync(HttpContext http, OverlapSnapshots snapshots, AtlasDbContext db, TimeProvider clock)
+    public static async Task HandleAsync(HttpContext http, OverlapSnapshots snapshots, StoreStampReader stamps, AtlasDbContext db, TimeProvider clock)
     {
         var cancellationToken = http.RequestAborted;
         var (request, error) = NetworkExportRequest.Parse(http.Request.Query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
@@ -21,7 +21,7 @@ public static class NetworkExport
             return;
         }
 
-        var view = await snapshots.ViewAsync(await OverlapSnapshots.StoreVersion.ReadAsync(db, cancellationToken), request.AsOf, request.Area);
+        var view = await snapshots.ViewAsync(await stamps.ReadAsync(cancellationToken), request.AsOf, request.Area);
         var nodes = await NodesAsync(db, view, request.Kinds, request.Graph == ExportGraph.Bipartite, cancellationToken);
 
         await using INetworkWriter writer = request.Format == ExportFormat.Csv ? new CsvNetworkWriter(http.Response.Body) : new GraphMLNetworkWriter(http.Response.Body);

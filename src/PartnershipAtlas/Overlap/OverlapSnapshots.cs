@@ -7,36 +7,26 @@ using PartnershipAtlas.Partnerships;
 namespace PartnershipAtlas.Overlap;
 
 /// <summary>
-/// The snapshots of recent dates, shared by all requests. They are kept while the store's version stamp (the latest
-/// succeeded import run and the newest membership) is unchanged; a newer stamp, e.g. after any import run, even one
-/// made by the command line in another process, drops them all and the next request reads afresh.
+/// The snapshots of recent dates, shared by all requests. They are kept while the store's <see cref="StoreStamp"/> is
+/// unchanged; a newer stamp, raised by any write (an import run, even one made by the command line in another process,
+/// or a mutation), drops them all and the next request reads afresh.
 /// </summary>
 public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<OverlapSnapshots> logger)
 {
     private const int MaxDates = 12;
     private readonly Lock gate = new();
-    private StoreVersion version = new(-1, -1);
+    private long version = -1;
     private readonly Dictionary<DateOnly, Entry> byDate = [];
 
-    /// <summary>What the store looks like: when it changes, the snapshots are stale.</summary>
-    public readonly record struct StoreVersion(long ImportRun, long Membership) : IComparable<StoreVersion>
-    {
-        public int CompareTo(StoreVersion other) => ImportRun != other.ImportRun ? ImportRun.CompareTo(other.ImportRun) : Membership.CompareTo(other.Membership);
-
-        public static async Task<StoreVersion> ReadAsync(AtlasDbContext db, CancellationToken cancellationToken) => new(
-            await db.ImportRuns.Where(r => r.Status == ImportStatus.Succeeded).MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0,
-            await db.Memberships.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0);
-    }
-
-    public async Task<OverlapView> ViewAsync(StoreVersion current, DateOnly asOf, AreaFilter area)
+    public async Task<OverlapView> ViewAsync(long stamp, DateOnly asOf, AreaFilter area)
     {
         Entry entry;
         lock (gate)
         {
-            if (current.CompareTo(version) > 0)
+            if (stamp > version)
             {
                 byDate.Clear();
-                version = current;
+                version = stamp;
             }
             if (!byDate.TryGetValue(asOf, out entry!))
             {
@@ -103,14 +93,14 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
     }
 }
 
-/// <summary>One request's access to the snapshots: the store's version is read once per request.</summary>
-public sealed class OverlapSession(OverlapSnapshots snapshots, AtlasDbContext db)
+/// <summary>One request's access to the snapshots: the store's stamp is read once per request.</summary>
+public sealed class OverlapSession(OverlapSnapshots snapshots, StoreStampReader stamps)
 {
-    private Task<OverlapSnapshots.StoreVersion>? version;
+    private Task<long>? stamp;
 
     public async Task<OverlapView> ViewAsync(DateOnly asOf, AreaFilter area, CancellationToken cancellationToken)
     {
-        version ??= OverlapSnapshots.StoreVersion.ReadAsync(db, cancellationToken);
-        return await snapshots.ViewAsync(await version, asOf, area);
+        stamp ??= stamps.ReadAsync(cancellationToken);
+        return await snapshots.ViewAsync(await stamp, asOf, area);
     }
 }

@@ -6,6 +6,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Hosting.Telemetry;
+using PartnershipAtlas.Api.Caching;
 using PartnershipAtlas.Api.Limits;
 using PartnershipAtlas.Api.Persisted;
 
@@ -17,11 +18,12 @@ namespace PartnershipAtlas.Api.Http;
 /// legacy clients (200 with errors), 415 for other bodies, 406 for an Accept nothing fits. A browser's GET shows the IDE.
 /// Limits (<see cref="LimitsOptions"/>): 413 over the size limit, depth and cost checked before execution, 429 with
 /// Retry-After over the client's cost per minute, a timeout (HC0045); every answer carries <c>extensions.cost</c>.
-/// Persisted documents: <c>documentId</c> (or <c>id</c>) instead of <c>query</c>.
+/// Persisted documents: <c>documentId</c> (or <c>id</c>) instead of <c>query</c>. A query sent again while the store
+/// is unchanged is answered from <see cref="ResponseCache"/> (header <c>X-Atlas-Cache: hit</c>).
 /// </summary>
 public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, IdePage ide, ILogger<GraphQLHttpEndpoint> logger,
     IOptions<LimitsOptions> limitsOptions, QueryCost cost, PersistedDocumentStore documents, IOptions<PersistedDocumentsOptions> persistedOptions,
-    ValidatedDocuments validated)
+    ValidatedDocuments validated, ResponseCache responses, CostRateLimiter limiter)
 {
     private LimitsOptions Limits => limitsOptions.Value;
 
@@ -74,7 +76,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, refusal);
             return;
         }
-        await ExecuteAsync(http, parsed.Request, mediaType, isGet);
+        await ExecuteAsync(http, parsed, mediaType, isGet);
     }
 
     /// <summary>Buffers a POST body up to the limit (so every transport enforces it); checks a GET's query string.</summary>
@@ -105,8 +107,9 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
     private string ClientOf(HttpContext http) =>
         http.Request.Headers[Limits.ApiKeyHeader].ToString() is { Length: > 0 } key ? "key:" + key : "ip:" + http.Connection.RemoteIpAddress;
 
-    private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, string mediaType, bool isGet)
+    private async Task ExecuteAsync(HttpContext http, GraphQLHttpRequest.Parsed parsed, string mediaType, bool isGet)
     {
+        var request = parsed.Request!;
         var cached = validated.Find(request.Query!);
         GraphQLDocument document;
         try
@@ -124,19 +127,30 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, AtlasErrors.Coded("The document is nested too deeply to parse.", "MAX_EXECUTION_DEPTH"));
             return;
         }
-        if (isGet && SelectedOperation(document, request.OperationName)?.Operation is OperationType.Mutation or OperationType.Subscription)
+        var operation = SelectedOperation(document, request.OperationName);
+        if (isGet && operation?.Operation is OperationType.Mutation or OperationType.Subscription)
         {
             http.Response.Headers.Allow = "POST";
             await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations can only be sent with POST.");
             return;
         }
 
-        var operationType = SelectedOperation(document, request.OperationName)?.Operation.ToString().ToLowerInvariant() ?? "unknown";
+        var operationType = operation?.Operation.ToString().ToLowerInvariant() ?? "unknown";
         using var activity = AtlasTelemetry.Source.StartActivity($"graphql {request.OperationName ?? operationType}");
         activity?.SetTag("graphql.operation.name", request.OperationName).SetTag("graphql.operation.type", operationType);
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GraphQLOperation"] = request.OperationName ?? operationType });
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var report = new CostReport(ClientOf(http), Limits.MaxCost);
+        var client = ClientOf(http);
+        // A kept answer was computed by a request with the same text that passed every rule, so a hit needs no validation.
+        var lookup = responses.Serves(operation) ? await responses.FindAsync(request.Query!, request.OperationName, parsed.InputsText, http.RequestAborted) : null;
+        if (lookup?.Hit is { } hit && limiter.TryConsume(client, Math.Max(hit.Cost, 1), out _))
+        {
+            Record(activity, clock, operationType, "ok", hit.Cost, "hit");
+            await WriteAnswerAsync(http, mediaType, hit.Body, "hit");
+            return;
+        }
+
+        var report = new CostReport(client, Limits.MaxCost);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(Limits.ExecutionTimeout);
         ExecutionResult result;
@@ -154,10 +168,23 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             };
         }
         var outcome = result.Errors is { Count: > 0 } ? (result.Executed ? "partial" : "rejected") : "ok";
-        AtlasTelemetry.GraphQLRequests.Add(1, new("operation.type", operationType), new("outcome", outcome));
+        var keep = lookup is not null && outcome == "ok" && report.RetryAfter is null;
+        Record(activity, clock, operationType, outcome, report.Requested, lookup is null ? null : keep ? "miss" : "bypass");
+        if (!keep)
+        {
+            await WriteResultAsync(http, result, mediaType, report);
+            return;
+        }
+        var body = await SerializeAsync(result, report, http.RequestAborted);
+        responses.Keep(lookup!, body, report.Requested);
+        await WriteAnswerAsync(http, mediaType, body, "miss");
+    }
+
+    private static void Record(System.Diagnostics.Activity? activity, System.Diagnostics.Stopwatch clock, string operationType, string outcome, int cost, string? cache)
+    {
+        AtlasTelemetry.GraphQLRequests.Add(1, new("operation.type", operationType), new("outcome", outcome), new("cache", cache ?? "none"));
         AtlasTelemetry.GraphQLDuration.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("operation.type", operationType));
-        activity?.SetTag("graphql.cost", report.Requested);
-        await WriteResultAsync(http, result, mediaType, report);
+        activity?.SetTag("graphql.cost", cost).SetTag("graphql.cache", cache);
     }
 
     /// <summary>Runs a document; one that passed validation before (<see cref="ValidatedDocuments"/>) gets only the limits, which depend on the request.</summary>
@@ -203,9 +230,32 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         http.Response.ContentType = mediaType + "; charset=utf-8";
+        WithCost(result, report);
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private ExecutionResult WithCost(ExecutionResult result, CostReport? report)
+    {
         result.Extensions ??= [];
         result.Extensions["cost"] = (report ?? new CostReport("", Limits.MaxCost)).ToExtension();
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        return result;
+    }
+
+    private async Task<byte[]> SerializeAsync(ExecutionResult result, CostReport report, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, WithCost(result, report), cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>A successful answer's bytes (a query answered without errors: 200 in either media type).</summary>
+    private static async Task WriteAnswerAsync(HttpContext http, string mediaType, byte[] body, string cache)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        http.Response.ContentLength = body.Length;
+        http.Response.Headers[ResponseCache.Header] = cache;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message) =>

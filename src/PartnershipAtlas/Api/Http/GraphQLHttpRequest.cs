@@ -8,7 +8,10 @@ namespace PartnershipAtlas.Api.Http;
 /// <summary>Reads a GraphQL request from a GET query string or a POST JSON body, or says why it is not one.</summary>
 public static class GraphQLHttpRequest
 {
-    public sealed record Parsed(GraphQLRequest? Request, string? Error);
+    /// <param name="InputsText">The variables and extensions as sent (JSON text): with the document, the key of a cached answer.</param>
+    public sealed record Parsed(GraphQLRequest? Request, string? Error, string InputsText = "");
+
+    private static string InputsText(string? variables, string? extensions) => $"{variables}\u0000{extensions}";
 
     public static Parsed FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
     {
@@ -26,7 +29,7 @@ public static class GraphQLHttpRequest
                 OperationName = Single(query, "operationName") is { Length: > 0 } name ? name : null,
                 Variables = string.IsNullOrEmpty(variables) ? null : ReadMap(serializer, JsonDocument.Parse(variables).RootElement, "variables"),
                 Extensions = string.IsNullOrEmpty(extensions) ? null : ReadMap(serializer, JsonDocument.Parse(extensions).RootElement, "extensions"),
-            }, null);
+            }, null, InputsText(variables, extensions));
         }
         catch (JsonException)
         {
@@ -65,7 +68,7 @@ public static class GraphQLHttpRequest
                     OperationName = OptionalString(root, "operationName"),
                     Variables = root.TryGetProperty("variables", out var variables) ? ReadMap(serializer, variables, "variables") : null,
                     Extensions = root.TryGetProperty("extensions", out var extensions) ? ReadMap(serializer, extensions, "extensions") : null,
-                }, null);
+                }, null, InputsText(RawText(root, "variables"), RawText(root, "extensions")));
             }
             catch (BadRequestException e)
             {
@@ -73,6 +76,8 @@ public static class GraphQLHttpRequest
             }
         }
     }
+
+    private static string? RawText(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? value.GetRawText() : null;
 
     private static string? Single(IQueryCollection query, string key) => query.TryGetValue(key, out var values) ? values.ToString() : null;
 

@@ -130,6 +130,26 @@ namespace PartnershipAtlas.Data.Migrations
                     b.ToTable("ResultSets", (string)null);
                 });
 
+            modelBuilder.Entity("PartnershipAtlas.Data.StoreStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoreStamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Establishments.Establishment", b =>
                 {
                     b.Property<int>("Urn")

@@ -140,6 +140,26 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.ToTable("ResultSets", (string)null);
                 });
 
+            modelBuilder.Entity("PartnershipAtlas.Data.StoreStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoreStamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Establishments.Establishment", b =>
                 {
                     b.Property<int>("Urn")

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using PartnershipAtlas.Imports;
+
+namespace PartnershipAtlas.Data;
+
+/// <summary>
+/// The store's one-row version stamp: every write that changes what a query can answer raises it in the same
+/// transaction (<see cref="AtlasDbContext.SaveChangesAsync(bool, CancellationToken)"/>, an import's commit, the runs
+/// marked interrupted, a migration), so a cached answer is known fresh while the stamp it was computed at is current,
+/// across processes and instances sharing the store (<see cref="Api.Caching.ResponseCache"/>).
+/// </summary>
+public sealed class StoreStamp
+{
+    public const string Table = "StoreStamp";
+    public const int TheRow = 1;
+
+    public int Id { get; set; }
+
+    public long Version { get; set; }
+
+    private static readonly string BumpSql = $"UPDATE \"{Table}\" SET \"{nameof(Version)}\" = \"{nameof(Version)}\" + 1 WHERE \"{nameof(Id)}\" = {TheRow}";
+
+    public static readonly string ReadSql = $"SELECT \"{nameof(Version)}\" FROM \"{Table}\" WHERE \"{nameof(Id)}\" = {TheRow}";
+
+    /// <summary>Raises the stamp inside <paramref name="transaction"/> (which then holds the row until it ends).</summary>
+    public static Task BumpAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        SqlText.ExecuteAsync(connection, transaction, BumpSql, cancellationToken);
+}
