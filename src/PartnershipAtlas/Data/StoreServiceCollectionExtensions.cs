@@ -25,12 +25,12 @@ public static class StoreServiceCollectionExtensions
             services.AddPooledDbContextFactory<PostgresAtlasDbContext>(options => UsePostgres(options, connectionString));
             services.AddSingleton<IDbContextFactory<AtlasDbContext>>(provider =>
                 new DerivedContextFactory<PostgresAtlasDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresAtlasDbContext>>()));
-            services.AddSingleton(new StoreStampReader(provider, connectionString));
+            services.AddSingleton(_ => new StoreStampReader(provider, connectionString));
         }
         else
         {
             services.AddPooledDbContextFactory<AtlasDbContext>(options => UseSqlite(options, connectionString ?? DefaultConnectionString));
-            services.AddSingleton(new StoreStampReader(provider, SqliteConnectionString(connectionString ?? DefaultConnectionString)));
+            services.AddSingleton(_ => new StoreStampReader(provider, SqliteConnectionString(connectionString ?? DefaultConnectionString)));
         }
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AtlasDbContext>>().CreateDbContext());
         return services;

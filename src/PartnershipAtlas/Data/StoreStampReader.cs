@@ -5,19 +5,113 @@ using Npgsql;
 namespace PartnershipAtlas.Data;
 
 /// <summary>
-/// Reads the <see cref="StoreStamp"/> on a pooled connection of its own, without a DbContext: one small statement,
-/// cheap enough to run for every request that a cached answer might serve.
+/// Reads the <see cref="StoreStamp"/> on a connection of its own, kept open with the statement prepared, without a
+/// DbContext. Reads are shared: a
+/// request arriving while a read is under way waits for the next one, which starts when that ends and serves every
+/// request that arrived meanwhile. So each request still sees a stamp read after it arrived (a write committed before
+/// it is seen), but under load one round trip to the store serves many requests instead of one each.
 /// </summary>
-public sealed class StoreStampReader(StoreProvider provider, string connectionString)
+public sealed class StoreStampReader(StoreProvider provider, string connectionString) : IAsyncDisposable
 {
-    public async Task<long> ReadAsync(CancellationToken cancellationToken)
+    private readonly Lock gate = new();
+    private DbCommand? command; // used by one read at a time
+    private bool reading;
+    private bool disposed;
+    private TaskCompletionSource<long>? next;
+
+    public Task<long> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = Open();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = StoreStamp.ReadSql;
-        return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        Task<long> read;
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (reading)
+            {
+                next ??= new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                read = next.Task;
+            }
+            else
+            {
+                reading = true;
+                var now = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                read = now.Task;
+                _ = ReadForAsync(now);
+            }
+        }
+        return read.WaitAsync(cancellationToken);
     }
 
-    private DbConnection Open() => provider == StoreProvider.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+    /// <summary>Reads for the requests waiting on <paramref name="waiting"/>, then for those that came meanwhile, until none did.</summary>
+    private async Task ReadForAsync(TaskCompletionSource<long> waiting)
+    {
+        while (true)
+        {
+            try
+            {
+                waiting.SetResult(await ReadOnceAsync());
+            }
+            catch (Exception e)
+            {
+                await CloseAsync();
+                waiting.SetException(e);
+            }
+            lock (gate)
+            {
+                if (next is null)
+                {
+                    reading = false;
+                    return;
+                }
+                (waiting, next) = (next, null);
+            }
+        }
+    }
+
+    private async Task<long> ReadOnceAsync()
+    {
+        command ??= await PrepareAsync();
+        return await command.ExecuteScalarAsync() is { } version and not DBNull ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private async Task<DbCommand> PrepareAsync()
+    {
+        DbConnection connection = provider == StoreProvider.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync();
+            var prepared = connection.CreateCommand();
+            prepared.CommandText = StoreStamp.ReadSql;
+            await prepared.PrepareAsync();
+            return prepared;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        if (command is null) return;
+        var connection = command.Connection;
+        await command.DisposeAsync();
+        if (connection is not null) await connection.DisposeAsync();
+        command = null;
+    }
+
+    /// <summary>Closes the connection once no read is under way.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        while (true)
+        {
+            lock (gate)
+            {
+                disposed = true;
+                if (!reading) break;
+            }
+            await Task.Delay(10);
+        }
+        await CloseAsync();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -25,10 +26,18 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, StoreS
         options.Value.Enabled && operation is { Operation: OperationType.Query }
         && operation.SelectionSet.Selections.Any(s => s is not GraphQLField field || !field.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
 
-    /// <summary>Reads the store's stamp and looks for an answer computed at it.</summary>
-    public async Task<Lookup> FindAsync(string query, string? operationName, string inputs, CancellationToken cancellationToken)
+    /// <summary>Reads the store's stamp and looks for an answer computed at it; null when the stamp cannot be read (the request then runs as usual).</summary>
+    public async Task<Lookup?> FindAsync(string query, string? operationName, string inputs, CancellationToken cancellationToken)
     {
-        var version = await stamps.ReadAsync(cancellationToken);
+        long version;
+        try
+        {
+            version = await stamps.ReadAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or ObjectDisposedException)
+        {
+            return null;
+        }
         var key = new Key(query, operationName, inputs, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return new Lookup(key, version, answers.Get<Answer>(key) is { } answer && answer.Version == version ? answer : null);
     }
