@@ -125,6 +125,36 @@ public sealed class ResponseCacheTests(ResponseCacheTests.Server server) : IClas
     }
 
     [Fact]
+    public async Task A_get_naming_the_answers_entity_tag_gets_304_until_the_answer_changes()
+    {
+        var name = $"ETag test network {Guid.NewGuid():N}";
+        var url = "/graphql?query=" + Uri.EscapeDataString($"{{ partnerships(where: {{ name: {{ eq: \"{name}\" }} }}) {{ totalCount }} }}");
+        var client = server.CreateClient();
+        async Task<HttpResponseMessage> GetAsync(string? tag)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd("application/graphql-response+json");
+            if (tag is not null) request.Headers.IfNoneMatch.ParseAdd(tag);
+            return await client.SendAsync(request);
+        }
+
+        using var first = await GetAsync(null);
+        var tag = first.Headers.ETag!.ToString();
+        using var unchanged = await GetAsync(tag);
+        var posted = await PostAsync(client, $"{{ partnerships(where: {{ name: {{ eq: \"{name}\" }} }}) {{ totalCount }} }}");
+        await PostAsync(client, "mutation($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }",
+            new { input = new { kind = "FEDERATION", name } }, MutationTests.EditorKey);
+        using var changed = await GetAsync(tag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal((HttpStatusCode.NotModified, ""), (unchanged.StatusCode, await unchanged.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(tag, changed.Headers.ETag!.ToString());
+        Assert.Equal(1, JsonNode.Parse(await changed.Content.ReadAsStringAsync())!["data"]!["partnerships"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_new_day_computes_the_answer_again_as_as_of_defaults_to_today()
     {
         const string Query = "{ partnerships(first: 3, where: { kind: { eq: DIOCESE } }) { nodes { name memberCount } } }";

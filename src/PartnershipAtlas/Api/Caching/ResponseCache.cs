@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -42,14 +43,19 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, StoreS
         return new Lookup(key, version, answers.Get<Answer>(key) is { } answer && answer.Version == version ? answer : null);
     }
 
-    /// <summary>Keeps an answer computed after <paramref name="lookup"/> read the stamp (unless a newer one is kept already).</summary>
-    public void Keep(Lookup lookup, byte[] body, int cost)
+    /// <summary>Keeps an answer computed after <paramref name="lookup"/> read the stamp (unless it is too large, or a newer one is kept already).</summary>
+    public Answer Keep(Lookup lookup, byte[] body, int cost)
     {
-        if (body.Length > options.Value.MaxAnswerKilobytes * 1024L) return;
-        if (answers.Get<Answer>(lookup.Key) is { } kept && kept.Version > lookup.Version) return;
+        var answer = new Answer(lookup.Version, body, cost, EntityTag(body));
+        if (body.Length > options.Value.MaxAnswerKilobytes * 1024L) return answer;
+        if (answers.Get<Answer>(lookup.Key) is { } kept && kept.Version > lookup.Version) return answer;
         var size = body.Length + 2L * (lookup.Key.Query.Length + lookup.Key.Inputs.Length);
-        answers.Set(lookup.Key, new Answer(lookup.Version, body, cost), new MemoryCacheEntryOptions { Size = size });
+        answers.Set(lookup.Key, answer, new MemoryCacheEntryOptions { Size = size });
+        return answer;
     }
+
+    /// <summary>A strong entity tag of the answer's bytes: the same answer has the same tag, even from another instance or after a restart.</summary>
+    private static string EntityTag(byte[] body) => $"\"{Convert.ToHexStringLower(SHA256.HashData(body), 0, 16)}\"";
 
     public void Dispose() => answers.Dispose();
 
@@ -57,6 +63,9 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, StoreS
 
     public sealed record Key(string Query, string? OperationName, string Inputs, DateOnly Today);
 
-    /// <summary>The answer's bytes as sent (including <c>extensions.cost</c>), and its cost, charged again to each client it is sent to.</summary>
-    public sealed record Answer(long Version, byte[] Body, int Cost);
+    /// <summary>
+    /// The answer's bytes as sent (including <c>extensions.cost</c>), its cost, charged again to each client it is sent
+    /// to, and its entity tag (a GET with <c>If-None-Match</c> naming it gets 304 Not Modified).
+    /// </summary>
+    public sealed record Answer(long Version, byte[] Body, int Cost, string ETag);
 }

@@ -146,7 +146,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
         if (lookup?.Hit is { } hit && limiter.TryConsume(client, Math.Max(hit.Cost, 1), out _))
         {
             Record(activity, clock, operationType, "ok", hit.Cost, "hit");
-            await WriteAnswerAsync(http, mediaType, hit.Body, "hit");
+            await WriteAnswerAsync(http, mediaType, hit, "hit");
             return;
         }
 
@@ -176,8 +176,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
             return;
         }
         var body = await SerializeAsync(result, report, http.RequestAborted);
-        responses.Keep(lookup!, body, report.Requested);
-        await WriteAnswerAsync(http, mediaType, body, "miss");
+        await WriteAnswerAsync(http, mediaType, responses.Keep(lookup!, body, report.Requested), "miss");
     }
 
     private static void Record(System.Diagnostics.Activity? activity, System.Diagnostics.Stopwatch clock, string operationType, string outcome, int cost, string? cache)
@@ -248,14 +247,24 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, ISchema sche
         return buffer.ToArray();
     }
 
-    /// <summary>A successful answer's bytes (a query answered without errors: 200 in either media type).</summary>
-    private static async Task WriteAnswerAsync(HttpContext http, string mediaType, byte[] body, string cache)
+    /// <summary>
+    /// A successful answer (a query answered without errors: 200 in either media type), with its entity tag; to a GET
+    /// whose <c>If-None-Match</c> names that tag, 304 Not Modified and no body.
+    /// </summary>
+    private static async Task WriteAnswerAsync(HttpContext http, string mediaType, ResponseCache.Answer answer, string cache)
     {
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        http.Response.ContentLength = body.Length;
         http.Response.Headers[ResponseCache.Header] = cache;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        http.Response.Headers.ETag = answer.ETag;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue(answer.ETag);
+        if (HttpMethods.IsGet(http.Request.Method) && http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false)))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentLength = answer.Body.Length;
+        await http.Response.Body.WriteAsync(answer.Body, http.RequestAborted);
     }
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string message) =>
