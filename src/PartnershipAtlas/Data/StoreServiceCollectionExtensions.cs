@@ -46,7 +46,9 @@ public static class StoreServiceCollectionExtensions
     internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true };
-        options.UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
+        options.UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName))
+            .AddInterceptors(SqliteStatementCache.Instance);
+        KeptOpenSqliteConnection.Use(options);
     }
 
     internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
