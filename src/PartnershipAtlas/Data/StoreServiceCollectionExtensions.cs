@@ -46,13 +46,20 @@ public static class StoreServiceCollectionExtensions
     internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true };
-        options.UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName))
+        options.UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter))
             .AddInterceptors(SqliteStatementCache.Instance);
         KeptOpenSqliteConnection.Use(options);
     }
 
     internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter));
+
+    /// <summary>
+    /// A list in a query is one SQL parameter (json_each on SQLite, an array on PostgreSQL), as <c>EF.Parameter</c> asks
+    /// for it in the queries built per request, and also in compiled queries, where <c>EF.Parameter</c> cannot be
+    /// used: one statement then serves every list length (EF Core's own default writes one parameter per value).
+    /// </summary>
+    private const ParameterTranslationMode OneListParameter = ParameterTranslationMode.Parameter;
 
     /// <summary>Applies migrations; on SQLite also switches to write-ahead logging, so readers never wait for an import.</summary>
     public static async Task MigrateStoreAsync(this AtlasDbContext db, CancellationToken cancellationToken)

@@ -39,7 +39,15 @@ public static class Keyset
         var query = parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(window, children.Parameters));
         query = order.Includes.Aggregate(query, Include);
         var rows = await order.Apply(query.OrderBy(parentKey), page.Backward, thenBy: true).ToListAsync(cancellationToken);
-        var byParent = rows.ToLookup(CompiledKeys<T, TKey>.Of(parentKey));
+        return PagesOf(rows, CompiledKeys<T, TKey>.Of(parentKey), keys, order, page, count);
+    }
+
+    /// <summary>The page of each parent, cut from rows loaded for all of them in parent order, then the page's fetch order (each parent's page plus one).</summary>
+    public static IDictionary<TKey, Page<T>> PagesOf<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> parentKey, IReadOnlyCollection<TKey> keys, Ordering<T> order,
+        PageRequest page, Func<TKey, IDataLoaderResult<int>> count)
+        where TKey : notnull
+    {
+        var byParent = rows.ToLookup(parentKey);
         return keys.ToDictionary(key => key, key => FromLoaded(byParent[key].ToList(), order.CursorOf, page, () => count(key)));
     }
 
