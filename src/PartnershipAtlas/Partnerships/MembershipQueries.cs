@@ -137,7 +137,7 @@ public static class MembershipQueries
         await FirstOfPartnerships(db, [.. partnershipIds], asOf, take).ToListAsync(cancellationToken);
 
     private static readonly Func<AtlasDbContext, List<int>, DateOnly, int, IAsyncEnumerable<Membership>> FirstOfPartnerships = EF.CompileAsyncQuery(Rules.Inline<Func<AtlasDbContext, List<int>, DateOnly, int, IQueryable<Membership>>>(
-        (db, ids, asOf, take) => db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id))
+        (db, ids, asOf, take) => db.Partnerships.AsNoTracking()
             .SelectMany(p => p.Memberships.AsQueryable()
                 .Where(m => IsActiveOn(m, asOf)).Where(m => IsFirstActiveOfItsEstablishment(db, m, asOf)).Where(m => ids.Contains(m.PartnershipId))
                 .OrderBy(m => m.Id).Take(take))

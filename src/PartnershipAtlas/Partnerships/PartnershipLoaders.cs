@@ -64,7 +64,7 @@ public static class PartnershipLoaders
                 var active = MembershipQueries.ActiveOn(asOf);
                 var once = MembershipQueries.FirstActiveOfItsEstablishment(db, asOf);
                 var matching = where ?? (m => true);
-                var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)),
+                var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking(),
                     p => p.Memberships.AsQueryable().Where(active).Where(once).Where(matching), m => m.PartnershipId, ids, order, page, count, ct);
                 return pages.ToDictionary(p => p.Key, p => (Page<Membership>?)p.Value);
             },

@@ -24,6 +24,11 @@ public static class Keyset
     /// One page of children for each of many parents in one statement (a window per parent: ROW_NUMBER in SQL), so
     /// the statements a request runs do not grow with the number of parents.
     /// </summary>
+    /// <param name="parents">
+    /// The parents' table, unfiltered: the window already keeps the children of <paramref name="keys"/> only, and
+    /// filtering the parents by the keys as well made SQLite build an index over the window for each of them (three
+    /// times the statement's cost for a page of 20).
+    /// </param>
     public static async Task<IDictionary<TKey, Page<T>>> PageManyAsync<TParent, TKey, T>(
         IQueryable<TParent> parents, Expression<Func<TParent, IEnumerable<T>>> children, Expression<Func<T, TKey>> parentKey,
         IReadOnlyCollection<TKey> keys, Ordering<T> order, PageRequest page, Func<TKey, IDataLoaderResult<int>> count, CancellationToken cancellationToken)
