@@ -45,14 +45,25 @@ public static class StoreServiceCollectionExtensions
             : throw new InvalidOperationException($"{ProviderKey} is '{name}'; expected Sqlite or Postgres.");
     }
 
-    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(SqliteConnectionString(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
+    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString)
+    {
+        options.UseSqlite(SqliteConnectionString(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter))
+            .AddInterceptors(SqliteStatementCache.Instance);
+        KeptOpenSqliteConnection.Use(options);
+    }
 
     private static string SqliteConnectionString(string connectionString) =>
         new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true }.ToString();
 
     internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter));
+
+    /// <summary>
+    /// A list in a query is one SQL parameter (json_each on SQLite, an array on PostgreSQL), as <c>EF.Parameter</c> asks
+    /// for it in the queries built per request, and also in compiled queries, where <c>EF.Parameter</c> cannot be
+    /// used: one statement then serves every list length (EF Core's own default writes one parameter per value).
+    /// </summary>
+    private const ParameterTranslationMode OneListParameter = ParameterTranslationMode.Parameter;
 
     /// <summary>
     /// Applies migrations (raising the <see cref="StoreStamp"/> when any ran, as they may change data); on SQLite also

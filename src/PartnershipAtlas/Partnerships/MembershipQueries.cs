@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Partnerships;
@@ -8,6 +10,39 @@ namespace PartnershipAtlas.Partnerships;
 /// <summary>Membership queries shared by the establishment and partnership sides, translated to SQL.</summary>
 public static class MembershipQueries
 {
+    /// <summary>Whether the membership is active on the date (joined by then, not yet left).</summary>
+    private static readonly Expression<Func<Membership, DateOnly, bool>> ActiveOnRule =
+        (m, d) => (m.Joined == null || m.Joined <= d) && (m.Left == null || m.Left > d);
+
+    /// <summary>
+    /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so
+    /// that an establishment counts once even if two sources recorded overlapping memberships.
+    /// </summary>
+    /// <remarks>
+    /// Written with <c>.Value</c> on the outer side so that SQL compares with a plain <c>=</c> (no null compensation),
+    /// which lets SQLite search the (PartnershipId, EstablishmentUrn) index instead of scanning the partnership's rows.
+    /// </remarks>
+    private static readonly Expression<Func<AtlasDbContext, Membership, DateOnly, bool>> FirstActiveRule =
+        (db, m, date) => (m.EstablishmentUrn != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn.Value && o.Id < m.Id
+                && IsActiveOn(o, date)))
+            || (m.OrganisationId != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.OrganisationId == m.OrganisationId.Value && o.Id < m.Id
+                && IsActiveOn(o, date)));
+
+    /// <summary>Names <see cref="ActiveOnRule"/> inside a query lambda (see <see cref="RuleInliner"/>); never runs.</summary>
+    private static bool IsActiveOn(Membership m, DateOnly date) => throw new InvalidOperationException($"{nameof(IsActiveOn)} {m.Id} {date} only names a rule in a query.");
+
+    /// <summary>Names <see cref="FirstActiveRule"/> inside a query lambda; never runs.</summary>
+    private static bool IsFirstActiveOfItsEstablishment(AtlasDbContext db, Membership m, DateOnly date) =>
+        throw new InvalidOperationException($"{nameof(IsFirstActiveOfItsEstablishment)} {db.ContextId} {m.Id} {date} only names a rule in a query.");
+
+    private static readonly Dictionary<System.Reflection.MethodInfo, LambdaExpression> RuleSet = new()
+    {
+        [((Func<Membership, DateOnly, bool>)IsActiveOn).Method] = ActiveOnRule,
+        [((Func<AtlasDbContext, Membership, DateOnly, bool>)IsFirstActiveOfItsEstablishment).Method] = FirstActiveRule,
+    };
+
+    private static readonly RuleInliner Rules = new(RuleSet);
+
     /// <summary>
     /// Built once per date: writing the expression out costs reflection and allocation on every call. The date stays
     /// a SQL parameter.
@@ -18,22 +53,33 @@ public static class MembershipQueries
     public static Expression<Func<Membership, bool>> ActiveOn(DateOnly date)
     {
         if (ActiveOnDate.Count > MaxCachedDates) ActiveOnDate.Clear();
-        return ActiveOnDate.GetOrAdd(date, d => m => (m.Joined == null || m.Joined <= d) && (m.Left == null || m.Left > d));
+        return ActiveOnDate.GetOrAdd(date, d => OnDate(ActiveOnRule.Parameters[0], m => Rules.Apply(ActiveOnRule, m, QueryValues.Parameter(d, typeof(DateOnly)))));
+    }
+
+    /// <summary>The rule of <see cref="FirstActiveRule"/> on the date, over this context's memberships.</summary>
+    public static Expression<Func<Membership, bool>> FirstActiveOfItsEstablishment(AtlasDbContext db, DateOnly date)
+    {
+        var byDate = FirstActiveByContext.GetOrCreateValue(db);
+        if (byDate.Count > MaxCachedDates) byDate.Clear();
+        if (!byDate.TryGetValue(date, out var rule))
+        {
+            byDate[date] = rule = OnDate(FirstActiveRule.Parameters[1],
+                m => Rules.Apply(FirstActiveRule, Expression.Constant(db), m, QueryValues.Parameter(date, typeof(DateOnly))));
+        }
+        return rule;
     }
 
     /// <summary>
-    /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so
-    /// that an establishment counts once even if two sources recorded overlapping memberships.
+    /// <see cref="FirstActiveOfItsEstablishment"/> by context and date: the rule names the context's own Memberships,
+    /// so it is kept per (pooled, reused) context instance; a context runs one query at a time.
     /// </summary>
-    /// <remarks>
-    /// Written with <c>.Value</c> on the outer side so that SQL compares with a plain <c>=</c> (no null compensation),
-    /// which lets SQLite search the (PartnershipId, EstablishmentUrn) index instead of scanning the partnership's rows.
-    /// </remarks>
-    public static Expression<Func<Membership, bool>> FirstActiveOfItsEstablishment(AtlasDbContext db, DateOnly date) =>
-        m => (m.EstablishmentUrn != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn.Value && o.Id < m.Id
-                && (o.Joined == null || o.Joined <= date) && (o.Left == null || o.Left > date)))
-            || (m.OrganisationId != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.OrganisationId == m.OrganisationId.Value && o.Id < m.Id
-                && (o.Joined == null || o.Joined <= date) && (o.Left == null || o.Left > date)));
+    private static readonly ConditionalWeakTable<AtlasDbContext, Dictionary<DateOnly, Expression<Func<Membership, bool>>>> FirstActiveByContext = [];
+
+    private static Expression<Func<Membership, bool>> OnDate(ParameterExpression like, Func<ParameterExpression, Expression> body)
+    {
+        var m = Expression.Parameter(typeof(Membership), like.Name);
+        return Expression.Lambda<Func<Membership, bool>>(body(m), m);
+    }
 
     /// <summary>Memberships active on the date, one per establishment and partnership, optionally in networks of some kinds only.</summary>
     public static IQueryable<Membership> Active(this AtlasDbContext db, DateOnly asOf, PartnershipKind[]? kinds)
@@ -46,13 +92,56 @@ public static class MembershipQueries
     public static async Task<IDictionary<int, IReadOnlyList<Membership>>> OfEstablishmentsAsync(
         AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, CancellationToken cancellationToken)
     {
-        var rows = await db.Active(asOf, kinds)
-            .Where(m => m.EstablishmentUrn != null && EF.Parameter(urns).Contains(m.EstablishmentUrn.Value))
-            .Include(m => m.Partnership)
-            .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(m => m.EstablishmentUrn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Membership>)g.ToList());
+        var rows = await (kinds is null ? OfEstablishmentsInAnyKind : OfEstablishmentsInKinds)(db, [.. urns], asOf, kinds ?? []).ToListAsync(cancellationToken);
+        foreach (var row in rows) row.Membership.Partnership = row.Partnership;
+        return rows.GroupBy(r => r.Membership.EstablishmentUrn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Membership>)g.Select(r => r.Membership).ToList());
     }
+
+    /// <summary>
+    /// A membership and its partnership, read side by side (the same join as an Include) and put together after: an
+    /// Include would have EF Core create its fix-up delegate for every row.
+    /// </summary>
+    private sealed class MembershipRow
+    {
+        public required Membership Membership { get; init; }
+        public Partnership? Partnership { get; init; }
+    }
+
+    /// <summary>Active memberships of many establishments, with their partnerships, in networks of some kinds only (<see cref="IsOfKinds"/>).</summary>
+    private static readonly Expression<Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IQueryable<MembershipRow>>> OfEstablishments =
+        (db, urns, asOf, kinds) => db.Memberships.AsNoTracking()
+            .Where(m => IsActiveOn(m, asOf)).Where(m => IsFirstActiveOfItsEstablishment(db, m, asOf)).Where(m => IsOfKinds(m, kinds))
+            .Where(m => m.EstablishmentUrn != null && urns.Contains(m.EstablishmentUrn.Value))
+            .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
+            .Select(m => new MembershipRow { Membership = m, Partnership = m.Partnership });
+
+    /// <summary>Names the kinds condition of <see cref="OfEstablishments"/>: no condition, or the partnership's kind among the kinds.</summary>
+    private static bool IsOfKinds(Membership m, PartnershipKind[] kinds) => throw new InvalidOperationException($"{nameof(IsOfKinds)} {m.Id} {kinds.Length} only names a rule in a query.");
+
+    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInAnyKind =
+        EF.CompileAsyncQuery(RulesWith(IsOfKinds, (m, kinds) => true).Inline(OfEstablishments));
+
+    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInKinds =
+        EF.CompileAsyncQuery(RulesWith(IsOfKinds, (m, kinds) => kinds.Contains(m.Partnership!.Kind)).Inline(OfEstablishments));
+
+    private static RuleInliner RulesWith(Func<Membership, PartnershipKind[], bool> marker, Expression<Func<Membership, PartnershipKind[], bool>> rule) =>
+        new(new Dictionary<System.Reflection.MethodInfo, LambdaExpression>(RuleSet) { [marker.Method] = rule });
+
+    /// <summary>
+    /// The first <paramref name="take"/> memberships (by id) active on the date of each of these partnerships, one per
+    /// member, ordered by partnership then id: the statement <see cref="Api.Paging.Keyset.PageManyAsync"/> writes for a
+    /// first page in the default order with no filter, compiled once (EF Core then neither walks nor compares the
+    /// expression tree on each request).
+    /// </summary>
+    public static async Task<List<Membership>> FirstOfPartnershipsAsync(AtlasDbContext db, IReadOnlyCollection<int> partnershipIds, DateOnly asOf, int take, CancellationToken cancellationToken) =>
+        await FirstOfPartnerships(db, [.. partnershipIds], asOf, take).ToListAsync(cancellationToken);
+
+    private static readonly Func<AtlasDbContext, List<int>, DateOnly, int, IAsyncEnumerable<Membership>> FirstOfPartnerships = EF.CompileAsyncQuery(Rules.Inline<Func<AtlasDbContext, List<int>, DateOnly, int, IQueryable<Membership>>>(
+        (db, ids, asOf, take) => db.Partnerships.AsNoTracking()
+            .SelectMany(p => p.Memberships.AsQueryable()
+                .Where(m => IsActiveOn(m, asOf)).Where(m => IsFirstActiveOfItsEstablishment(db, m, asOf)).Where(m => ids.Contains(m.PartnershipId))
+                .OrderBy(m => m.Id).Take(take))
+            .OrderBy(m => m.PartnershipId).ThenBy(m => m.Id)));
 
     /// <summary>How many active members each of many partnerships has.</summary>
     public static async Task<IDictionary<int, int>> CountsAsync(AtlasDbContext db, IReadOnlyCollection<int> partnershipIds, DateOnly asOf, CancellationToken cancellationToken,

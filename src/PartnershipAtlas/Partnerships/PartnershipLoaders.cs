@@ -55,12 +55,17 @@ public static class PartnershipLoaders
             async (ids, ct) =>
             {
                 var (where, order) = (context.Where<Membership>(), context.Order<Membership>(m => m.Id));
+                Func<int, IDataLoaderResult<int>> count = id => where is null ? MemberCount(context, id, asOf) : MatchingMemberCount(context, id, asOf, where, key);
+                if (where is null && order.IsDefault && page.IsFirst)
+                {
+                    var first = await MembershipQueries.FirstOfPartnershipsAsync(db, ids, asOf, page.Size + 1, ct);
+                    return Keyset.PagesOf(first, m => m.PartnershipId, ids, order, page, count).ToDictionary(p => p.Key, p => (Page<Membership>?)p.Value);
+                }
                 var active = MembershipQueries.ActiveOn(asOf);
                 var once = MembershipQueries.FirstActiveOfItsEstablishment(db, asOf);
                 var matching = where ?? (m => true);
-                var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)),
-                    p => p.Memberships.AsQueryable().Where(active).Where(once).Where(matching), m => m.PartnershipId, ids, order, page,
-                    id => where is null ? MemberCount(context, id, asOf) : MatchingMemberCount(context, id, asOf, where, key), ct);
+                var pages = await Keyset.PageManyAsync(db.Partnerships.AsNoTracking(),
+                    p => p.Memberships.AsQueryable().Where(active).Where(once).Where(matching), m => m.PartnershipId, ids, order, page, count, ct);
                 return pages.ToDictionary(p => p.Key, p => (Page<Membership>?)p.Value);
             },
             null);

@@ -24,6 +24,11 @@ public static class Keyset
     /// One page of children for each of many parents in one statement (a window per parent: ROW_NUMBER in SQL), so
     /// the statements a request runs do not grow with the number of parents.
     /// </summary>
+    /// <param name="parents">
+    /// The parents' table, unfiltered: the window already keeps the children of <paramref name="keys"/> only, and
+    /// filtering the parents by the keys as well made SQLite build an index over the window for each of them (three
+    /// times the statement's cost for a page of 20).
+    /// </param>
     public static async Task<IDictionary<TKey, Page<T>>> PageManyAsync<TParent, TKey, T>(
         IQueryable<TParent> parents, Expression<Func<TParent, IEnumerable<T>>> children, Expression<Func<T, TKey>> parentKey,
         IReadOnlyCollection<TKey> keys, Ordering<T> order, PageRequest page, Func<TKey, IDataLoaderResult<int>> count, CancellationToken cancellationToken)
@@ -39,7 +44,15 @@ public static class Keyset
         var query = parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(window, children.Parameters));
         query = order.Includes.Aggregate(query, Include);
         var rows = await order.Apply(query.OrderBy(parentKey), page.Backward, thenBy: true).ToListAsync(cancellationToken);
-        var byParent = rows.ToLookup(CompiledKeys<T, TKey>.Of(parentKey));
+        return PagesOf(rows, CompiledKeys<T, TKey>.Of(parentKey), keys, order, page, count);
+    }
+
+    /// <summary>The page of each parent, cut from rows loaded for all of them in parent order, then the page's fetch order (each parent's page plus one).</summary>
+    public static IDictionary<TKey, Page<T>> PagesOf<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> parentKey, IReadOnlyCollection<TKey> keys, Ordering<T> order,
+        PageRequest page, Func<TKey, IDataLoaderResult<int>> count)
+        where TKey : notnull
+    {
+        var byParent = rows.ToLookup(parentKey);
         return keys.ToDictionary(key => key, key => FromLoaded(byParent[key].ToList(), order.CursorOf, page, () => count(key)));
     }
 

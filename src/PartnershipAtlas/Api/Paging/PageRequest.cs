@@ -19,6 +19,9 @@ public sealed record PageRequest(int Size, bool Backward, long? After, long? Bef
     /// <summary>The <c>before</c> cursor when the connection is sorted by <c>order:</c>.</summary>
     public string? BeforeCursor { get; init; }
 
+    /// <summary>Whether this is a first page forwards: no cursor, not <c>last</c>.</summary>
+    public bool IsFirst => !Backward && After is null && Before is null && AfterCursor is null && BeforeCursor is null;
+
     public string CacheKey => $"{Size}:{Backward}:{After}:{Before}:{AfterCursor}:{BeforeCursor}";
 
     public static PageRequest From(IResolveFieldContext context)
