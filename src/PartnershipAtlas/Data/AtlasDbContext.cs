@@ -50,10 +50,29 @@ public class AtlasDbContext : DbContext
     public async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var result = await write();
+        var result = await AllowingWritesAsync(write);
         await StoreStamp.BumpAsync(Database.GetDbConnection(), Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>True while a write that raises the stamp (or a migration) runs: <see cref="UnstampedWriteGuard"/> refuses the others.</summary>
+    internal bool WritesAllowed => writers > 0;
+
+    private int writers;
+
+    /// <summary>Runs <paramref name="write"/> with writes allowed; for migrations, which manage their own transactions and raise the stamp after.</summary>
+    internal async Task<T> AllowingWritesAsync<T>(Func<Task<T>> write)
+    {
+        writers++;
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            writers--;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -48,7 +48,7 @@ public static class StoreServiceCollectionExtensions
     internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString)
     {
         options.UseSqlite(SqliteConnectionString(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter))
-            .AddInterceptors(SqliteStatementCache.Instance);
+            .AddInterceptors(SqliteStatementCache.Instance, UnstampedWriteGuard.Instance);
         KeptOpenSqliteConnection.Use(options);
     }
 
@@ -56,7 +56,8 @@ public static class StoreServiceCollectionExtensions
         new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true }.ToString();
 
     internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter));
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter))
+            .AddInterceptors(UnstampedWriteGuard.Instance);
 
     /// <summary>
     /// A list in a query is one SQL parameter (json_each on SQLite, an array on PostgreSQL), as <c>EF.Parameter</c> asks
@@ -83,7 +84,7 @@ public static class StoreServiceCollectionExtensions
     private static async Task MigratePendingAsync(AtlasDbContext db, CancellationToken cancellationToken)
     {
         if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) return;
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.AllowingWritesAsync(async () => { await db.Database.MigrateAsync(cancellationToken); return 0; });
         await db.WritingAsync(() => Task.FromResult(0), cancellationToken);
     }
 

@@ -23,7 +23,7 @@ public sealed class ReusedStatementsTests(Surrey2021Store store) : IClassFixture
         var renamed = await store.WithStoreAsync(async db =>
         {
             var first = await db.Partnerships.OrderBy(p => p.Id).FirstAsync();
-            await db.Partnerships.Where(p => p.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, first.Name + " (renamed)"));
+            await db.WritingAsync(() => db.Partnerships.Where(p => p.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, first.Name + " (renamed)")), CancellationToken.None);
             return first.Name + " (renamed)";
         });
         var expectedFive = await store.WithStoreAsync(db => db.Partnerships.OrderBy(p => p.Id).Take(5).Select(p => p.Name).ToListAsync());
@@ -54,8 +54,8 @@ public sealed class ReusedStatementsTests(Surrey2021Store store) : IClassFixture
         var before = await client.DataAsync(Members, new { id });
         foreach (var _ in Enumerable.Range(0, 4)) await client.DataAsync(Members, new { id });
 
-        await store.WithStoreAsync(db => db.Memberships.Where(m => m.Id == membershipIds[0])
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Left, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))));
+        await store.WithStoreAsync(db => db.WritingAsync(() => db.Memberships.Where(m => m.Id == membershipIds[0])
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Left, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1))), CancellationToken.None));
         var after = await client.DataAsync(Members, new { id });
 
         var ended = PartnershipAtlas.Api.GlobalId.Encode("Membership", membershipIds[0]);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
@@ -66,6 +67,15 @@ public sealed class StoreStampTests : IAsyncLifetime
         var raisedByNothing = await RaisedByAsync(() => store.WithStoreAsync(db => db.SaveChangesAsync()));
 
         Assert.Equal((1, 1, 1, 0), (raisedByRun, marked, raisedByMarking, raisedByNothing));
+    }
+
+    [Fact]
+    public async Task A_bare_bulk_update_is_refused_as_it_would_not_raise_it()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.WithStoreAsync(db =>
+            db.ImportRuns.Where(r => r.Source == "nothing").ExecuteUpdateAsync(s => s.SetProperty(r => r.Message, "changed"))));
+
+        Assert.Contains("store stamp", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
