@@ -33,6 +33,7 @@ public static class ScheduleServiceCollectionExtensions
                 {
                     throw new InvalidOperationException($"{Section}:Datasets:{dataset}:Cron '{schedule.Cron}' is not a valid Quartz cron expression.");
                 }
+                if (clustered) continue; // stored one instance at a time by StoredScheduleUpdater
                 quartz.AddJob<ScheduledImportJob>(j => j
                     .WithIdentity(ScheduledImportJob.JobKeyOf(dataset))
                     .DisallowConcurrentExecution(true)

@@ -28,20 +28,26 @@ public sealed class ScheduledImportJob(
         var dataset = context.MergedJobDataMap.GetString(Dataset)!;
         var instance = context.Scheduler.SchedulerInstanceId;
         var scheduledFor = ToMicroseconds(context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
-        var interrupted = 0;
+        ImportService.FireRecovery? earlier = null;
         if (context.Recovering)
         {
             // Quartz gives a recovered fire a new fire time and the original one (to the second) in the trigger's data.
             var original = DateTimeOffset.TryParse(context.Trigger.JobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime),
                 CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : scheduledFor;
-            (var fire, interrupted) = await importer.MarkFireInterruptedAsync(dataset, original, cancellationToken);
-            scheduledFor = fire ?? original;
+            earlier = await importer.RecoverFireAsync(dataset, original, cancellationToken);
+            scheduledFor = earlier.Fire ?? original;
         }
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ScheduledFor"] = scheduledFor, ["SchedulerInstance"] = instance });
         if (context.Recovering)
         {
-            logger.LogWarning("Recovering the {Dataset} import scheduled for {ScheduledFor:O} on {SchedulerInstance}: the instance running it stopped ({Interrupted} run(s) marked failed)",
-                dataset, scheduledFor, instance, interrupted);
+            logger.LogWarning("Recovering the {Dataset} import scheduled for {ScheduledFor:O} on {SchedulerInstance}: the instance running it stopped ({Interrupted} run(s) marked failed, {Finished} file(s) already done)",
+                dataset, scheduledFor, instance, earlier!.Marked, earlier.Finished.Count);
+        }
+        if (earlier is { StillRunning: true })
+        {
+            // The instance was late to check in, not dead: its import still holds its run, so the fire is not run twice.
+            logger.LogWarning("The {Dataset} import scheduled for {ScheduledFor:O} is still running on a live instance; {SchedulerInstance} leaves it to that instance", dataset, scheduledFor, instance);
+            return;
         }
         if (!schedules.CurrentValue.Scheduled().TryGetValue(dataset, out var schedule))
         {
@@ -53,6 +59,11 @@ public sealed class ScheduledImportJob(
         {
             foreach (var file in await sources.ResolveAsync(importer.Importer(dataset), source, cancellationToken))
             {
+                if (earlier?.Finished.Contains(Path.GetFileName(file)) == true)
+                {
+                    logger.LogInformation("{File} was already imported for the fire of {ScheduledFor:O}; {SchedulerInstance} does not import it again", Path.GetFileName(file), scheduledFor, instance);
+                    continue;
+                }
                 var run = await importer.ImportFileAsync(dataset, file, null, cancellationToken, scheduledFor: scheduledFor);
                 logger.LogInformation("Scheduled import run {RunId} for {ScheduledFor:O} on {SchedulerInstance}: {Summary}", run.Id, scheduledFor, instance, ImportCommand.Summary(run));
             }
