@@ -39,7 +39,7 @@ public static class ScheduleServiceCollectionExtensions
                     .DisallowConcurrentExecution(true)
                     .RequestRecovery(clustered)
                     .UsingJobData(ScheduledImportJob.Dataset, dataset)
-                    .WithDescription($"Import {dataset} on the schedule {Section}:Datasets:{dataset}"));
+                    .WithDescription(ScheduledImportJob.DescriptionOf(dataset)));
                 quartz.AddTrigger(t => t.ForJob(ScheduledImportJob.JobKeyOf(dataset)).WithIdentity(ScheduledImportJob.TriggerKeyOf(dataset))
                     .WithCronSchedule(schedule.Cron, ScheduledImportJob.MissedFireRunsOnce));
             }

@@ -20,6 +20,9 @@ public sealed class ScheduledImportJob(
 
     public static TriggerKey TriggerKeyOf(string dataset) => new($"import-{dataset}-cron", Group);
 
+    /// <summary>The stored job's description, the same whichever way the job is stored.</summary>
+    public static string DescriptionOf(string dataset) => $"Import {dataset} on the schedule {ScheduleServiceCollectionExtensions.Section}:Datasets:{dataset}";
+
     /// <summary>Fires missed while no instance ran (beyond Quartz's misfire threshold) run once, now, then the cron goes on.</summary>
     public static void MissedFireRunsOnce(CronScheduleBuilder cron) => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
 

@@ -44,7 +44,7 @@ public sealed class StoredScheduleUpdater(ISchedulerFactory schedulers, IOptions
             if (await scheduler.GetTrigger(key, cancellationToken) is not ICronTrigger stored)
             {
                 var job = JobBuilder.Create<ScheduledImportJob>().WithIdentity(ScheduledImportJob.JobKeyOf(dataset)).DisallowConcurrentExecution(true).RequestRecovery(true)
-                    .UsingJobData(ScheduledImportJob.Dataset, dataset).WithDescription($"Import {dataset} on the schedule {ScheduleServiceCollectionExtensions.Section}:Datasets:{dataset}").Build();
+                    .UsingJobData(ScheduledImportJob.Dataset, dataset).WithDescription(ScheduledImportJob.DescriptionOf(dataset)).Build();
                 await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
                 logger.LogInformation("Stored the schedule of {Dataset}: cron {Cron}", dataset, schedule.Cron);
                 continue;
