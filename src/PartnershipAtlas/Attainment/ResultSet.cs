@@ -31,6 +31,9 @@ public sealed class ResultSet
     /// <summary>Disadvantaged pupils in the cohort (<c>TFSM6CLA1A</c>), when published.</summary>
     public int? DisadvantagedCohort { get; set; }
 
+    /// <summary>Published as provisional (e.g. <c>england_ks4provisional.csv</c>); a final file of the same year replaces it.</summary>
+    public bool IsProvisional { get; set; }
+
     public long? ImportRunId { get; set; }
 
     public static string SchoolKey(int urn) => $"URN:{urn}";
@@ -38,6 +41,9 @@ public sealed class ResultSet
     public static string LocalAuthorityKey(string laCode) => $"LA:{laCode}";
 
     public const string NationalKey = "ENGLAND";
+
+    /// <summary>England's figures for one phase (census and absence <c>NAT</c> rows: <c>ENGLAND:PRI</c>, <c>ENGLAND:SEC</c>, <c>ENGLAND:SPE</c>).</summary>
+    public static string NationalPhaseKey(string phase) => $"{NationalKey}:{phase}";
 
     public const string NationalStateFundedKey = "ENGLAND:STATE";
 }

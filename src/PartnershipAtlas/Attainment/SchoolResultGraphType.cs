@@ -13,6 +13,7 @@ public sealed class SchoolResultGraphType : ObjectGraphType<ResultSet>
         Description = "A school's published results for one key stage and exam year (one row of a DfE performance table).";
         Field<NonNullGraphType<KeyStageGraphType>>("keyStage").Description("KS2 or KS4.").Resolve(c => c.Source.KeyStage);
         Field<NonNullGraphType<IntGraphType>>("year").Description("The summer of the exams: 2019 for 2018/19.").Resolve(c => c.Source.Year);
+        Field<NonNullGraphType<BooleanGraphType>>("provisional").Description("Published as provisional (e.g. england_ks4provisional.csv); a final file of the same year replaces it.").Resolve(c => c.Source.IsProvisional);
         Field<IntGraphType>("urn").Description("The URN the results were published under (a predecessor's when lineage is followed).").Resolve(c => c.Source.Urn);
         Field<StringGraphType>("name").Description("The school's name in the performance table.").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<BooleanGraphType>>("isNewInstitution").Description("Published as a new institution (NEW): no results yet.").Resolve(c => c.Source.IsNewInstitution);

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Attainment;
+using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Establishments;
@@ -69,6 +70,7 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Argument<IntGraphType>("maxDepth", $"How many generations of predecessors to follow (default {LineageQueries.DefaultDepth}, at most {LineageQueries.MaxDepth}).")
             .Resolve(c => EstablishmentLoaders.MembershipHistory(c, c.Source.Urn, c.GetArgument("followLineage", true) ? EstablishmentLoaders.Depth(c) : 0));
         SchoolResultGraphType.AddResultsTo(this, e => e.Urn);
+        CharacteristicsGraphType.AddTo(this, e => e.Urn);
     }
 }
 

@@ -9,6 +9,7 @@ using PartnershipAtlas.Api.Caching;
 using PartnershipAtlas.Api.Limits;
 using PartnershipAtlas.Api.Persisted;
 using PartnershipAtlas.Api.Querying;
+using PartnershipAtlas.Characteristics.Imports;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Hosting.Health;
 using PartnershipAtlas.Hosting.Telemetry;
@@ -42,6 +43,10 @@ public static class AtlasServices
         services.AddSingleton<AreaMemberships>();
         services.AddSingleton<IDatasetImporter, Ks2Importer>();
         services.AddSingleton<IDatasetImporter, Ks4Importer>();
+        services.AddSingleton<IDatasetImporter, CensusImporter>();
+        services.AddSingleton<IDatasetImporter, AbsenceImporter>();
+        services.AddSingleton<IDatasetImporter, Ks4DestinationsImporter>();
+        services.AddSingleton<IDatasetImporter, WorkforceImporter>();
         services.AddSingleton<ImportService>();
         services.AddImportSources(configuration);
         return services;

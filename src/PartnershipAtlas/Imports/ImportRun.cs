@@ -9,6 +9,9 @@ public sealed class ImportRun
     public required string FileName { get; set; }
     public string? ContentHash { get; set; }
     public DateOnly? ExtractDate { get; set; }
+
+    /// <summary>The year a yearly file holds (census, absence, performance tables: the summer, 2019 for 2018/19), when the dataset has one.</summary>
+    public int? Year { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public ImportStatus Status { get; set; }

@@ -19,6 +19,7 @@ public sealed class ImportRunGraphType : ObjectGraphType<ImportRun>
         Field<NonNullGraphType<StringGraphType>>("fileName").Description("The file's name.").Resolve(c => c.Source.FileName);
         Field<StringGraphType>("contentHash").Description("SHA-256 of the file's bytes; the same file is imported once.").Resolve(c => c.Source.ContentHash);
         Field<DateScalar>("extractDate").Description("The date the extract describes (from its name, or the day it was imported).").Resolve(c => c.Source.ExtractDate);
+        Field<IntGraphType>("year").Description("The year a yearly file holds (census, absence, performance tables: 2019 for 2018/19), from its folder or name or --year; null for other datasets.").Resolve(c => c.Source.Year);
         Field<NonNullGraphType<DateTimeScalar>>("startedAt").Description("When the run started.").Resolve(c => c.Source.StartedAt);
         Field<DateTimeScalar>("finishedAt").Description("When the run finished.").Resolve(c => c.Source.FinishedAt);
         Field<NonNullGraphType<ImportStatusGraphType>>("status").Description("RUNNING, SUCCEEDED, FAILED or SKIPPED.").Resolve(c => c.Source.Status);

@@ -246,6 +246,7 @@ public sealed class ImportService(
         run.FinishedAt = clock.GetUtcNow();
         run.RowsRead = counts.Read;
         run.RowsRejected = rejections.Count;
+        run.Year = counts.Year;
         if (run.Status == ImportStatus.Succeeded)
         {
             run.RowsInserted = counts.Inserted;

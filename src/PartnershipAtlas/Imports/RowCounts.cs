@@ -10,6 +10,9 @@ public sealed class RowCounts
     public int Updated { get; set; }
     public int Unchanged { get; set; }
 
+    /// <summary>The year the file holds, for yearly datasets (recorded on the run).</summary>
+    public int? Year { get; set; }
+
     /// <summary>Rows read well but deliberately not applied (e.g. children's centres groups), by reason.</summary>
     public IReadOnlyDictionary<string, int> Ignored => ignored;
 

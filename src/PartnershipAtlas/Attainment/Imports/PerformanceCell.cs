@@ -18,6 +18,10 @@ public readonly record struct PerformanceCell(MeasureStatus Status, double? Valu
         ["SUPP*"] = MeasureStatus.Delayed,
         ["UNAVAIL"] = MeasureStatus.Unavailable,
         ["DNS"] = MeasureStatus.OtherMarker,
+        // DfE statistical-release symbols (census, absence and workforce tables): x not shown to protect confidentiality, .. and : not available.
+        ["x"] = MeasureStatus.Suppressed,
+        [".."] = MeasureStatus.Unavailable,
+        [":"] = MeasureStatus.Unavailable,
     };
 
     public static PerformanceCell Parse(string raw)

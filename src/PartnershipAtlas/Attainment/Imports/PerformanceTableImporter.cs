@@ -22,11 +22,13 @@ public abstract class PerformanceTableImporter(KeyStageRules rules, IOptions<Imp
         var (rows, connection, transaction) = (context.Rows, context.Connection, context.Transaction);
         var year = ExamYear.FromPath(context.File.Path) ?? options.Value.Year
             ?? throw new ImportRefusedException("the exam year is neither in the file name (e.g. 2018-2019_…) nor its folder; give it with --year 2019.");
+        context.Counts.Year = year;
+        var provisional = context.File.FileName.Contains("provisional", StringComparison.OrdinalIgnoreCase);
         var columns = new PerformanceTableColumns(rows, rules);
         using var catalog = await MeasureCatalog.LoadAsync(connection, transaction, rules.KeyStage, cancellationToken);
         var measureIds = new List<(int Id, string Code, int Ordinal)>();
         foreach (var (code, ordinal) in columns.Measures) measureIds.Add((await catalog.IdOfAsync(code, cancellationToken), code, ordinal));
-        using var writer = await ResultSetWriter.LoadAsync(connection, transaction, rules.KeyStage, year, context.RunId, cancellationToken);
+        using var writer = await ResultSetWriter.LoadAsync(connection, transaction, rules.KeyStage, year, context.RunId, cancellationToken, provisional);
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
 
         while (await rows.ReadAsync(cancellationToken))

@@ -9,12 +9,14 @@ namespace PartnershipAtlas.Attainment.Imports;
 /// </summary>
 internal sealed class ResultSetWriter : IDisposable
 {
-    private readonly Dictionary<string, long> idByKey;
+    private readonly Dictionary<string, (long Id, bool Provisional)> idByKey;
     private readonly KeyStage keyStage;
     private readonly int year;
     private readonly long runId;
+    private readonly bool provisional;
     private readonly PreparedCommand insertSet;
     private readonly PreparedCommand updateSet;
+    private readonly PreparedCommand deleteValues;
     private readonly Dictionary<int, PreparedCommand> upsertValues = [];
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
@@ -22,48 +24,61 @@ internal sealed class ResultSetWriter : IDisposable
     /// <summary>Values written per statement: a multi-row upsert cuts the per-statement cost of ~500 fields a row.</summary>
     private const int ValuesPerStatement = 100;
 
-    private ResultSetWriter(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, Dictionary<string, long> idByKey)
+    private ResultSetWriter(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, bool provisional, Dictionary<string, (long Id, bool Provisional)> idByKey)
     {
-        (this.connection, this.transaction, this.keyStage, this.year, this.runId, this.idByKey) = (connection, transaction, keyStage, year, runId, idByKey);
+        (this.connection, this.transaction, this.keyStage, this.year, this.runId, this.provisional, this.idByKey) = (connection, transaction, keyStage, year, runId, provisional, idByKey);
         insertSet = new PreparedCommand(connection, transaction, """
-            INSERT INTO "ResultSets" ("KeyStage", "Year", "Level", "Key", "RecordType", "Urn", "LaCode", "Name", "IsNewInstitution", "Cohort", "DisadvantagedCohort", "ImportRunId")
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11) RETURNING "Id"
-            """, 12);
+            INSERT INTO "ResultSets" ("KeyStage", "Year", "Level", "Key", "RecordType", "Urn", "LaCode", "Name", "IsNewInstitution", "Cohort", "DisadvantagedCohort", "ImportRunId", "IsProvisional")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) RETURNING "Id"
+            """, 13);
         updateSet = new PreparedCommand(connection, transaction, """
-            UPDATE "ResultSets" SET "Level" = @p1, "RecordType" = @p2, "Urn" = @p3, "LaCode" = @p4, "Name" = @p5, "IsNewInstitution" = @p6, "Cohort" = @p7, "DisadvantagedCohort" = @p8, "ImportRunId" = @p9
+            UPDATE "ResultSets" SET "Level" = @p1, "RecordType" = @p2, "Urn" = @p3, "LaCode" = @p4, "Name" = @p5, "IsNewInstitution" = @p6, "Cohort" = @p7, "DisadvantagedCohort" = @p8, "ImportRunId" = @p9, "IsProvisional" = @p10
             WHERE "Id" = @p0 AND ("Level" IS DISTINCT FROM @p1 OR "RecordType" IS DISTINCT FROM @p2 OR "Urn" IS DISTINCT FROM @p3 OR "LaCode" IS DISTINCT FROM @p4 OR "Name" IS DISTINCT FROM @p5
-              OR "IsNewInstitution" IS DISTINCT FROM @p6 OR "Cohort" IS DISTINCT FROM @p7 OR "DisadvantagedCohort" IS DISTINCT FROM @p8)
-            """, 10);
+              OR "IsNewInstitution" IS DISTINCT FROM @p6 OR "Cohort" IS DISTINCT FROM @p7 OR "DisadvantagedCohort" IS DISTINCT FROM @p8
+              OR "IsProvisional" IS DISTINCT FROM @p10)
+            """, 11);
+        deleteValues = new PreparedCommand(connection, transaction, "DELETE FROM \"MeasureValues\" WHERE \"ResultSetId\" = @p0", 1);
     }
 
-    public static async Task<ResultSetWriter> LoadAsync(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, CancellationToken cancellationToken)
+    /// <param name="provisional">The file is a provisional release (recorded on every result set it writes).</param>
+    public static async Task<ResultSetWriter> LoadAsync(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, CancellationToken cancellationToken, bool provisional = false)
     {
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, (long, bool)>(StringComparer.Ordinal);
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = $"SELECT \"Key\", \"Id\" FROM \"ResultSets\" WHERE \"KeyStage\" = '{keyStage}' AND \"Year\" = {year}";
+            command.CommandText = $"SELECT \"Key\", \"Id\", \"IsProvisional\" FROM \"ResultSets\" WHERE \"KeyStage\" = '{keyStage}' AND \"Year\" = {year}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(0)] = reader.GetInt64(1);
+            while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(0)] = (reader.GetInt64(1), reader.GetBoolean(2));
         }
-        return new ResultSetWriter(connection, transaction, keyStage, year, runId, ids);
+        return new ResultSetWriter(connection, transaction, keyStage, year, runId, provisional, ids);
     }
 
-    /// <summary>Writes the row's result set and values, and counts it as inserted, updated or unchanged.</summary>
+    /// <summary>
+    /// Writes the row's result set and values, and counts it as inserted, updated or unchanged. A final row replaces
+    /// a provisional result set whole (its values go first); a provisional row never replaces a final one.
+    /// </summary>
     public async Task WriteAsync(PerformanceRow row, RowCounts counts, CancellationToken cancellationToken)
     {
         var r = row.ResultSet;
         var changed = 0;
-        var isNew = !idByKey.TryGetValue(r.Key, out var id);
+        var isNew = !idByKey.TryGetValue(r.Key, out var stored);
+        var id = stored.Id;
+        if (!isNew && provisional && !stored.Provisional)
+        {
+            counts.Ignore("final results of the year are already imported; a provisional row does not replace them");
+            return;
+        }
         if (!isNew)
         {
-            changed += await updateSet.ExecuteAsync(cancellationToken, id, r.Level.ToString(), r.RecordType, r.Urn, r.LaCode, r.Name, r.IsNewInstitution, r.Cohort, r.DisadvantagedCohort, runId);
+            if (stored.Provisional && !provisional) changed += await deleteValues.ExecuteAsync(cancellationToken, id);
+            changed += await updateSet.ExecuteAsync(cancellationToken, id, r.Level.ToString(), r.RecordType, r.Urn, r.LaCode, r.Name, r.IsNewInstitution, r.Cohort, r.DisadvantagedCohort, runId, provisional);
         }
         else
         {
             id = Convert.ToInt64(await insertSet.ScalarAsync(cancellationToken,
-                keyStage.ToString(), year, r.Level.ToString(), r.Key, r.RecordType, r.Urn, r.LaCode, r.Name, r.IsNewInstitution, r.Cohort, r.DisadvantagedCohort, runId));
-            idByKey[r.Key] = id;
+                keyStage.ToString(), year, r.Level.ToString(), r.Key, r.RecordType, r.Urn, r.LaCode, r.Name, r.IsNewInstitution, r.Cohort, r.DisadvantagedCohort, runId, provisional));
+            idByKey[r.Key] = (id, provisional);
         }
         foreach (var chunk in row.Values.Chunk(ValuesPerStatement))
         {
@@ -96,6 +111,7 @@ internal sealed class ResultSetWriter : IDisposable
     {
         insertSet.Dispose();
         updateSet.Dispose();
+        deleteValues.Dispose();
         foreach (var command in upsertValues.Values) command.Dispose();
     }
 }

@@ -10,8 +10,8 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
     {
         builder.ToTable("Measures");
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.KeyStage).HasConversion<string>().HasMaxLength(3);
-        builder.Property(m => m.Code).HasMaxLength(60).UseCollation("NOCASE");
+        builder.Property(m => m.KeyStage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Code).HasMaxLength(150).UseCollation("NOCASE");
         builder.HasIndex(m => new { m.KeyStage, m.Code }).IsUnique();
     }
 }

@@ -10,7 +10,7 @@ internal sealed class ResultSetConfiguration : IEntityTypeConfiguration<ResultSe
     {
         builder.ToTable("ResultSets");
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.KeyStage).HasConversion<string>().HasMaxLength(3);
+        builder.Property(r => r.KeyStage).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.Key).HasMaxLength(40);
         builder.Property(r => r.LaCode).HasMaxLength(10);

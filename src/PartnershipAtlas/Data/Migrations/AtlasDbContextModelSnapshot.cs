@@ -25,7 +25,7 @@ namespace PartnershipAtlas.Data.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(150)
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
@@ -34,7 +34,7 @@ namespace PartnershipAtlas.Data.Migrations
 
                     b.Property<string>("KeyStage")
                         .IsRequired()
-                        .HasMaxLength(3)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -88,6 +88,9 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Property<bool>("IsNewInstitution")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -95,7 +98,7 @@ namespace PartnershipAtlas.Data.Migrations
 
                     b.Property<string>("KeyStage")
                         .IsRequired()
-                        .HasMaxLength(3)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LaCode")
@@ -344,6 +347,9 @@ namespace PartnershipAtlas.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

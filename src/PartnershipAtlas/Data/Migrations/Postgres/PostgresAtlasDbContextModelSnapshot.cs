@@ -33,8 +33,8 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
                         .UseCollation("atlas_case_insensitive");
 
                     b.Property<bool>("IsPercentage")
@@ -42,8 +42,8 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
 
                     b.Property<string>("KeyStage")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -98,6 +98,9 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.Property<bool>("IsNewInstitution")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsProvisional")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -105,8 +108,8 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
 
                     b.Property<string>("KeyStage")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("LaCode")
                         .HasMaxLength(10)
@@ -360,6 +363,9 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
