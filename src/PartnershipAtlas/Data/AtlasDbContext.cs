@@ -29,6 +29,7 @@ public class AtlasDbContext : DbContext
     public DbSet<LocalAuthoritySuccession> LocalAuthoritySuccessions => Set<LocalAuthoritySuccession>();
     public DbSet<AreaCoverage> AreaCoverages => Set<AreaCoverage>();
     public DbSet<ResultSet> ResultSets => Set<ResultSet>();
+    public DbSet<Characteristics.EstablishmentExtract> EstablishmentExtracts => Set<Characteristics.EstablishmentExtract>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();

@@ -71,6 +71,7 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Resolve(c => EstablishmentLoaders.MembershipHistory(c, c.Source.Urn, c.GetArgument("followLineage", true) ? EstablishmentLoaders.Depth(c) : 0));
         SchoolResultGraphType.AddResultsTo(this, e => e.Urn);
         CharacteristicsGraphType.AddTo(this, e => e.Urn);
+        ExtractAttributesGraphType.AddTo(this, e => e.Urn);
     }
 }
 

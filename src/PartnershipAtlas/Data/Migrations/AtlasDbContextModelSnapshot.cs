@@ -133,6 +133,52 @@ namespace PartnershipAtlas.Data.Migrations
                     b.ToTable("ResultSets", (string)null);
                 });
 
+            modelBuilder.Entity("PartnershipAtlas.Characteristics.EstablishmentExtract", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExtractDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdmissionsPolicy")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Boarders")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OfstedLastInspection")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfstedRating")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReligiousCharacter")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UrbanRural")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Urn", "ExtractDate");
+
+                    b.ToTable("EstablishmentExtracts", (string)null);
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Data.StoreStamp", b =>
                 {
                     b.Property<int>("Id")

@@ -1,3 +1,5 @@
+using PartnershipAtlas.Characteristics.Imports;
+
 namespace PartnershipAtlas.Imports.Gias;
 
 /// <summary>
@@ -26,6 +28,7 @@ public sealed class GiasEstablishmentsImporter : IDatasetImporter
         using var establishments = await EstablishmentWriter.LoadAsync(connection, transaction, columns, cancellationToken);
         using var partnerships = await PartnershipWriter.LoadAsync(connection, transaction, cancellationToken);
         using var memberships = await MembershipWriter.LoadAsync(connection, transaction, Name, context.RunId, cancellationToken);
+        using var extracts = new ExtractAttributesWriter(context);
         var firstLineOf = new Dictionary<int, int>();
 
         while (await rows.ReadAsync(cancellationToken))
@@ -46,6 +49,7 @@ public sealed class GiasEstablishmentsImporter : IDatasetImporter
 
             var wasKnown = establishments.IsKnown(e.Urn);
             await establishments.WriteAsync(e, context.Counts, cancellationToken);
+            await extracts.WriteAsync(e.Urn, rows, cancellationToken);
             var ids = new List<int>(row.Networks.Count);
             foreach (var network in row.Networks) ids.Add(await partnerships.IdOfAsync(network, cancellationToken));
             DateOnly? left = IsClosed(e.Status) ? e.CloseDate ?? context.ExtractDate : null;
@@ -60,6 +64,7 @@ public sealed class GiasEstablishmentsImporter : IDatasetImporter
         {
             await establishments.FlushAsync(cancellationToken);
             await memberships.FlushAsync(cancellationToken);
+            await extracts.FlushAsync(cancellationToken);
         }
     }
 

@@ -143,6 +143,52 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.ToTable("ResultSets", (string)null);
                 });
 
+            modelBuilder.Entity("PartnershipAtlas.Characteristics.EstablishmentExtract", b =>
+                {
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ExtractDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AdmissionsPolicy")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Boarders")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("OfstedLastInspection")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OfstedRating")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ReligiousCharacter")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("SchoolCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UrbanRural")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Urn", "ExtractDate");
+
+                    b.ToTable("EstablishmentExtracts", (string)null);
+                });
+
             modelBuilder.Entity("PartnershipAtlas.Data.StoreStamp", b =>
                 {
                     b.Property<int>("Id")
