@@ -54,6 +54,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         OverlapQueries.AddTo(this);
         PartnershipAttainmentGraphType.AddTo(this);
         PartnershipComparisonGraphType.AddTo(this);
+        Characteristics.Profiles.NetworkProfileGraphType.AddTo(this);
     }
 }
 
