@@ -43,58 +43,25 @@ public sealed class NetworkProfileGraphType : ObjectGraphType<NetworkProfile>
             .Resolve(c => ProfileLoaders.Profile(c, c.Source.Id, c.AsOf(), c.GetArgument<int?>("year")));
 }
 
-/// <summary>Members by phase.</summary>
-public sealed class PhaseCountGraphType : ObjectGraphType<GroupCount>
+/// <summary>Members counted by one grouping value (the key field's name and meaning differ per grouping).</summary>
+public abstract class GroupCountGraphType : ObjectGraphType<GroupCount>
 {
-    public PhaseCountGraphType()
+    protected GroupCountGraphType(string name, string keyField, string keyDescription, string? nameField = null)
     {
-        Name = "PhaseCount";
-        Field<StringGraphType>("phase").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<IntGraphType>>("members").Resolve(c => c.Source.Members);
+        Name = name;
+        Description = $"Members counted by {keyDescription}.";
+        Field<StringGraphType>(keyField).Description($"The {keyDescription} (null: not recorded).").Resolve(c => c.Source.Key);
+        if (nameField is not null) Field<StringGraphType>(nameField).Description("Its name.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<IntGraphType>>("members").Description("How many members.").Resolve(c => c.Source.Members);
     }
 }
 
-/// <summary>Members by type group.</summary>
-public sealed class TypeGroupCountGraphType : ObjectGraphType<GroupCount>
-{
-    public TypeGroupCountGraphType()
-    {
-        Name = "TypeGroupCount";
-        Field<StringGraphType>("typeGroup").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<IntGraphType>>("members").Resolve(c => c.Source.Members);
-    }
-}
+public sealed class PhaseCountGraphType() : GroupCountGraphType("PhaseCount", "phase", "GIAS phase of education");
 
-/// <summary>Members by LA.</summary>
-public sealed class LocalAuthorityCountGraphType : ObjectGraphType<GroupCount>
-{
-    public LocalAuthorityCountGraphType()
-    {
-        Name = "LocalAuthorityCount";
-        Field<StringGraphType>("laCode").Resolve(c => c.Source.Key);
-        Field<StringGraphType>("laName").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<IntGraphType>>("members").Resolve(c => c.Source.Members);
-    }
-}
+public sealed class TypeGroupCountGraphType() : GroupCountGraphType("TypeGroupCount", "typeGroup", "GIAS establishment type group");
 
-/// <summary>Members by region.</summary>
-public sealed class RegionCountGraphType : ObjectGraphType<GroupCount>
-{
-    public RegionCountGraphType()
-    {
-        Name = "RegionCount";
-        Field<StringGraphType>("region").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<IntGraphType>>("members").Resolve(c => c.Source.Members);
-    }
-}
+public sealed class LocalAuthorityCountGraphType() : GroupCountGraphType("LocalAuthorityCount", "laCode", "local authority code", "laName");
 
-/// <summary>Members by Ofsted grade.</summary>
-public sealed class OfstedGradeCountGraphType : ObjectGraphType<GroupCount>
-{
-    public OfstedGradeCountGraphType()
-    {
-        Name = "OfstedGradeCount";
-        Field<StringGraphType>("grade").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<IntGraphType>>("members").Resolve(c => c.Source.Members);
-    }
-}
+public sealed class RegionCountGraphType() : GroupCountGraphType("RegionCount", "region", "region (GIAS GOR)");
+
+public sealed class OfstedGradeCountGraphType() : GroupCountGraphType("OfstedGradeCount", "grade", "latest Ofsted rating");

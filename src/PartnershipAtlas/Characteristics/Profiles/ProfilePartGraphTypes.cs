@@ -9,10 +9,10 @@ public sealed class GridPointGraphType : ObjectGraphType<GridPoint>
     {
         Name = "GridPoint";
         Description = "A point on the OS National Grid (OSGB36 easting/northing, metres) with its WGS84 latitude and longitude (degrees).";
-        Field<NonNullGraphType<FloatGraphType>>("easting").Resolve(c => c.Source.Easting);
-        Field<NonNullGraphType<FloatGraphType>>("northing").Resolve(c => c.Source.Northing);
-        Field<NonNullGraphType<FloatGraphType>>("latitude").Resolve(c => c.Source.Latitude);
-        Field<NonNullGraphType<FloatGraphType>>("longitude").Resolve(c => c.Source.Longitude);
+        Field<NonNullGraphType<FloatGraphType>>("easting").Description("OSGB36 easting (m).").Resolve(c => c.Source.Easting);
+        Field<NonNullGraphType<FloatGraphType>>("northing").Description("OSGB36 northing (m).").Resolve(c => c.Source.Northing);
+        Field<NonNullGraphType<FloatGraphType>>("latitude").Description("WGS84 latitude (degrees).").Resolve(c => c.Source.Latitude);
+        Field<NonNullGraphType<FloatGraphType>>("longitude").Description("WGS84 longitude (degrees).").Resolve(c => c.Source.Longitude);
     }
 }
 
@@ -39,9 +39,9 @@ public sealed class OfstedSinceJoiningGraphType : ObjectGraphType<OfstedSinceJoi
     {
         Name = "OfstedSinceJoining";
         Description = "Members by whether their latest inspection (OfstedLastInsp on asOf) came on or after the day they joined.";
-        Field<NonNullGraphType<IntGraphType>>("inspectedSinceJoining").Resolve(c => c.Source.InspectedSinceJoining);
-        Field<NonNullGraphType<IntGraphType>>("inspectedOnlyBefore").Resolve(c => c.Source.InspectedOnlyBefore);
-        Field<NonNullGraphType<IntGraphType>>("notInspected").Resolve(c => c.Source.NotInspected);
+        Field<NonNullGraphType<IntGraphType>>("inspectedSinceJoining").Description("Latest inspection on or after the day the member joined.").Resolve(c => c.Source.InspectedSinceJoining);
+        Field<NonNullGraphType<IntGraphType>>("inspectedOnlyBefore").Description("Latest inspection before the member joined.").Resolve(c => c.Source.InspectedOnlyBefore);
+        Field<NonNullGraphType<IntGraphType>>("notInspected").Description("No inspection date recorded.").Resolve(c => c.Source.NotInspected);
         Field<NonNullGraphType<IntGraphType>>("joinDateUnknown").Description("Inspected, but the join date is unknown.").Resolve(c => c.Source.JoinDateUnknown);
     }
 }
