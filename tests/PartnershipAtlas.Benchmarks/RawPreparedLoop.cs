@@ -72,6 +72,38 @@ public static class RawPreparedLoop
         return rows;
     }
 
+    /// <summary>
+    /// The census file's rows inserted as plainly: one result set per row and one value per cell (number, or the raw
+    /// text), with the measures inserted first, through prepared INSERTs in one transaction; no markers, no upsert.
+    /// </summary>
+    public static async Task<int> RunCensusAsync(string connectionString, string path)
+    {
+        await using var load = await RawLoad.OpenAsync(connectionString, path);
+        var (connection, transaction, csv) = (load.Connection, load.Transaction, load.Csv);
+        var measures = Enumerable.Range(0, csv.FieldCount).Where(i => csv.GetName(i) is not ("URN" or "LA" or "ESTAB")).ToList();
+        var insertMeasure = Command(connection, transaction, "INSERT INTO Measures (KeyStage, Code, IsPercentage) VALUES ('Census', $0, 0) RETURNING Id", 1);
+        var measureIds = measures.Select(i => { Bind(insertMeasure, csv.GetName(i)); return (long)insertMeasure.ExecuteScalar()!; }).ToList();
+        var insertSet = Command(connection, transaction,
+            "INSERT INTO ResultSets (KeyStage, Year, Level, Key, RecordType, Urn, LaCode, IsNewInstitution, IsProvisional) VALUES ('Census', 2019, 'School', $0, 0, $1, $2, 0, 0) RETURNING Id", 3);
+        var insertValue = Command(connection, transaction, "INSERT INTO MeasureValues (ResultSetId, MeasureId, Value, Status, Raw) VALUES ($0, $1, $2, $3, $4)", 5);
+        var (urn, la, estab) = (csv.GetOrdinal("URN"), csv.GetOrdinal("LA"), csv.GetOrdinal("ESTAB"));
+        var rows = 0;
+        while (await csv.ReadAsync())
+        {
+            rows++;
+            Bind(insertSet, csv.GetString(urn) + ":" + csv.GetString(estab), Int(csv.GetString(urn)), csv.GetString(la));
+            var id = (long)insertSet.ExecuteScalar()!;
+            for (var m = 0; m < measures.Count; m++)
+            {
+                var text = csv.GetString(measures[m]);
+                var number = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null;
+                Execute(insertValue, id, measureIds[m], number, number is null ? 1 : 0, number is null ? text : null);
+            }
+        }
+        await transaction.CommitAsync();
+        return rows;
+    }
+
     private static object? Int(string value) => int.TryParse(value, out var n) ? n : null;
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)

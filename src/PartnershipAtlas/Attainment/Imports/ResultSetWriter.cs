@@ -18,6 +18,7 @@ internal sealed class ResultSetWriter : IDisposable
     private readonly PreparedCommand updateSet;
     private readonly PreparedCommand deleteValues;
     private readonly Dictionary<int, PreparedCommand> upsertValues = [];
+    private readonly Dictionary<int, PreparedCommand> insertValues = [];
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
 
@@ -88,20 +89,30 @@ internal sealed class ResultSetWriter : IDisposable
                 var (measureId, cell) = chunk[i];
                 (parameters[i * 5], parameters[i * 5 + 1], parameters[i * 5 + 2], parameters[i * 5 + 3], parameters[i * 5 + 4]) = (id, measureId, cell.Value, (int)cell.Status, cell.Raw);
             }
-            changed += await UpsertValues(chunk.Length).ExecuteAsync(cancellationToken, parameters);
+            changed += await (isNew ? InsertValues(chunk.Length) : UpsertValues(chunk.Length)).ExecuteAsync(cancellationToken, parameters);
         }
         if (isNew) counts.Inserted++;
         else if (changed > 0) counts.Updated++;
         else counts.Unchanged++;
     }
 
+    /// <summary>The prepared insert of <paramref name="rows"/> values of a result set written just now (nothing to conflict with).</summary>
+    private PreparedCommand InsertValues(int rows)
+    {
+        if (insertValues.TryGetValue(rows, out var command)) return command;
+        return insertValues[rows] = new PreparedCommand(connection, transaction, $"""
+            INSERT INTO "MeasureValues" ("ResultSetId", "MeasureId", "Value", "Status", "Raw") VALUES {ValueRows(rows)}
+            """, rows * 5);
+    }
+
+    private static string ValueRows(int rows) => string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(@p{r * 5}, @p{r * 5 + 1}, @p{r * 5 + 2}, @p{r * 5 + 3}, @p{r * 5 + 4})"));
+
     /// <summary>The prepared upsert of <paramref name="rows"/> values (inserted, or updated when they differ).</summary>
     private PreparedCommand UpsertValues(int rows)
     {
         if (upsertValues.TryGetValue(rows, out var command)) return command;
-        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(@p{r * 5}, @p{r * 5 + 1}, @p{r * 5 + 2}, @p{r * 5 + 3}, @p{r * 5 + 4})"));
         return upsertValues[rows] = new PreparedCommand(connection, transaction, $"""
-            INSERT INTO "MeasureValues" ("ResultSetId", "MeasureId", "Value", "Status", "Raw") VALUES {values}
+            INSERT INTO "MeasureValues" ("ResultSetId", "MeasureId", "Value", "Status", "Raw") VALUES {ValueRows(rows)}
             ON CONFLICT ("ResultSetId", "MeasureId") DO UPDATE SET "Value" = excluded."Value", "Status" = excluded."Status", "Raw" = excluded."Raw"
             WHERE "MeasureValues"."Value" IS DISTINCT FROM excluded."Value" OR "MeasureValues"."Status" IS DISTINCT FROM excluded."Status" OR "MeasureValues"."Raw" IS DISTINCT FROM excluded."Raw"
             """, rows * 5);
@@ -112,6 +123,6 @@ internal sealed class ResultSetWriter : IDisposable
         insertSet.Dispose();
         updateSet.Dispose();
         deleteValues.Dispose();
-        foreach (var command in upsertValues.Values) command.Dispose();
+        foreach (var command in upsertValues.Values.Concat(insertValues.Values)) command.Dispose();
     }
 }
