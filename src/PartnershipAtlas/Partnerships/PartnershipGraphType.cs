@@ -55,6 +55,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         PartnershipAttainmentGraphType.AddTo(this);
         PartnershipComparisonGraphType.AddTo(this);
         Characteristics.Profiles.NetworkProfileGraphType.AddTo(this);
+        Characteristics.Similarity.SimilarNetworkGraphType.AddTo(this);
     }
 }
 

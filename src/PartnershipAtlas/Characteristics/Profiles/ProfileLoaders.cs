@@ -22,7 +22,7 @@ public static class ProfileLoaders
         return new MappedResult<NetworkProfile?, NetworkProfile>(loader.Load(partnershipId), p => p ?? new NetworkProfile(partnershipId, asOf, year, []));
     }
 
-    private static async Task<IDictionary<int, NetworkProfile?>> LoadAsync(AtlasDbContext db, IReadOnlyCollection<int> ids, DateOnly asOf, int? year, CancellationToken cancellationToken)
+    internal static async Task<IDictionary<int, NetworkProfile?>> LoadAsync(AtlasDbContext db, IReadOnlyCollection<int> ids, DateOnly asOf, int? year, CancellationToken cancellationToken)
     {
         var idList = ids.ToList();
         var rows = await db.Active(asOf, null)
