@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Querying;
+using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Partnerships;
 
@@ -16,6 +17,8 @@ public enum EstablishmentGrouping
     Phase,
     Type,
     Kind,
+    OfstedGrade,
+    FsmEverBand,
 }
 
 /// <summary>How many establishments share a combination of the grouped values (the others are null).</summary>
@@ -26,6 +29,9 @@ public sealed class EstablishmentCount
     public string? Phase { get; set; }
     public string? Type { get; set; }
     public PartnershipKind? Kind { get; set; }
+    public string? OfstedGrade { get; set; }
+    public string? FsmEverBand { get; set; }
+    public double? FsmEverPercent { get; set; }
     public int Urn { get; set; }
     public int Count { get; set; }
 }
@@ -38,7 +44,7 @@ public static class EstablishmentCounts
             .Description("How many establishments there are per local authority, phase, type and/or kind of network they belong to, largest groups first.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentGroupingGraphType>>>>("groupBy", "The values to group by (none: one total).")
             .Argument<FilterInputGraphType<Establishment>>("where", "Only the establishments matching these conditions.")
-            .Argument<DateScalar>("asOf", "With KIND: the date memberships must be active on (default today).")
+            .Argument<DateScalar>("asOf", "With KIND: the date memberships must be active on; with OFSTED_GRADE: the date of the rating (default today).")
             .ResolveAsync(async c => await CountAsync(c.Db(), c.GetArgument<List<EstablishmentGrouping>>("groupBy").ToHashSet(), c.Where<Establishment>(), c.AsOf(), c.CancellationToken));
 
     public static async Task<IReadOnlyList<EstablishmentCount>> CountAsync(AtlasDbContext db, IReadOnlySet<EstablishmentGrouping> groupBy,
@@ -53,10 +59,14 @@ public static class EstablishmentCounts
                 Urn = e.Urn, LaCode = e.LaCode, LaName = e.LaName, Phase = e.Phase, Type = e.Type, Kind = m.Partnership!.Kind,
             })
             : establishments.Select(e => new EstablishmentCount { Urn = e.Urn, LaCode = e.LaCode, LaName = e.LaName, Phase = e.Phase, Type = e.Type });
+        if (groupBy.Contains(EstablishmentGrouping.OfstedGrade) || groupBy.Contains(EstablishmentGrouping.FsmEverBand))
+        {
+            rows = await CharacteristicsGroupings.AddAsync(db, rows, asOf, cancellationToken);
+        }
         var members = groupBy.SelectMany(Members).ToList();
         if (members.Count == 0) return [new EstablishmentCount { Count = await rows.Select(r => r.Urn).Distinct().CountAsync(cancellationToken) }];
         var counts = await rows.GroupBy(KeyOf(members)).Select(CountOf(members)).ToListAsync(cancellationToken);
-        return counts.OrderByDescending(c => c.Count).ThenBy(c => c.LaCode).ThenBy(c => c.Phase).ThenBy(c => c.Type).ThenBy(c => c.Kind).ToList();
+        return counts.OrderByDescending(c => c.Count).ThenBy(c => c.LaCode).ThenBy(c => c.Phase).ThenBy(c => c.Type).ThenBy(c => c.Kind).ThenBy(c => c.OfstedGrade).ThenBy(c => c.FsmEverBand).ToList();
     }
 
     private static string[] Members(EstablishmentGrouping grouping) => grouping switch
@@ -64,6 +74,8 @@ public static class EstablishmentCounts
         EstablishmentGrouping.La => [nameof(EstablishmentCount.LaCode), nameof(EstablishmentCount.LaName)],
         EstablishmentGrouping.Phase => [nameof(EstablishmentCount.Phase)],
         EstablishmentGrouping.Type => [nameof(EstablishmentCount.Type)],
+        EstablishmentGrouping.OfstedGrade => [nameof(EstablishmentCount.OfstedGrade)],
+        EstablishmentGrouping.FsmEverBand => [nameof(EstablishmentCount.FsmEverBand)],
         _ => [nameof(EstablishmentCount.Kind)],
     };
 
@@ -98,7 +110,7 @@ public sealed class EstablishmentGroupingGraphType : EnumerationGraphType<Establ
     public EstablishmentGroupingGraphType()
     {
         Name = "EstablishmentGrouping";
-        Description = "A value establishments can be counted by: LA (local authority), PHASE, TYPE, or KIND (of network they belong to).";
+        Description = "A value establishments can be counted by: LA (local authority), PHASE, TYPE, KIND (of network they belong to), OFSTED_GRADE (latest rating on asOf) or FSM_EVER_BAND (latest census PNUMFSMEVER in 10-point bands).";
     }
 }
 
@@ -114,6 +126,8 @@ public sealed class EstablishmentCountGraphType : ObjectGraphType<EstablishmentC
         Field<StringGraphType>("phase").Description("The phase of education (grouped by PHASE).").Resolve(c => c.Source.Phase);
         Field<StringGraphType>("type").Description("The type of establishment (grouped by TYPE).").Resolve(c => c.Source.Type);
         Field<PartnershipKindGraphType>("kind").Description("The kind of network (grouped by KIND; an establishment counts once in each kind it belongs to).").Resolve(c => c.Source.Kind);
+        Field<StringGraphType>("ofstedGrade").Description("The latest Ofsted rating on asOf, from the latest GIAS extract on or before it (grouped by OFSTED_GRADE).").Resolve(c => c.Source.OfstedGrade);
+        Field<StringGraphType>("fsmEverBand").Description("The latest census's PNUMFSMEVER band: 0-10, 10-20, 20-30, 30-40, 40-50 or 50+ (grouped by FSM_EVER_BAND).").Resolve(c => c.Source.FsmEverBand);
         Field<NonNullGraphType<IntGraphType>>("count").Description("How many distinct establishments are in the group.").Resolve(c => c.Source.Count);
     }
 }

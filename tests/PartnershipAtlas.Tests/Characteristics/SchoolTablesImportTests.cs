@@ -26,6 +26,31 @@ public sealed class SchoolTablesImportTests
     }
 
     [Fact]
+    public async Task KS4_destinations_keep_their_percentages_and_markers_per_school_LA_and_England()
+    {
+        await using var factory = new AtlasFactory();
+        var run = await factory.ImportAsync("ks4-destinations", CharacteristicsFiles.Destinations);
+
+        Assert.Equal((ImportStatus.Succeeded, (int?)2019), (run.Status, run.Year));
+        var file = new CsvRecount(CharacteristicsFiles.Destinations, "utf-8");
+        Assert.Equal(file.Rows.Count, run.RowsInserted);
+        var levels = await factory.WithStoreAsync(db => db.ResultSets.Where(r => r.KeyStage == KeyStage.Ks4Destinations).GroupBy(r => r.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal(file.Rows.Count(r => r[0] == "LA"), levels.Single(l => l.Key == ResultLevel.LocalAuthority).Count);
+        Assert.Equal(1, levels.Single(l => l.Key == ResultLevel.National).Count);
+        var row = file.Rows.First(r => r[0] == "1" && file.Value(r, "OVERALL_DESTPER").EndsWith('%') && file.Value(r, "SCH_6TH_DIS") == "SUPP");
+        var urn = int.Parse(file.Value(row, "URN"));
+        var stored = await factory.WithStoreAsync(db => (from r in db.ResultSets
+                                                         where r.KeyStage == KeyStage.Ks4Destinations && r.Urn == urn
+                                                         join v in db.MeasureValues on r.Id equals v.ResultSetId
+                                                         join m in db.Measures on v.MeasureId equals m.Id
+                                                         where m.Code == "OVERALL_DESTPER" || m.Code == "SCH_6TH_DIS"
+                                                         select new { m.Code, v.Value, v.Status, v.Raw, m.IsPercentage }).ToDictionaryAsync(x => x.Code));
+        Assert.Equal(double.Parse(file.Value(row, "OVERALL_DESTPER").TrimEnd('%')), stored["OVERALL_DESTPER"].Value);
+        Assert.True(stored["OVERALL_DESTPER"].IsPercentage);
+        Assert.Equal((MeasureStatus.Suppressed, (double?)null, "SUPP"), (stored["SCH_6TH_DIS"].Status, stored["SCH_6TH_DIS"].Value, stored["SCH_6TH_DIS"].Raw));
+    }
+
+    [Fact]
     public async Task The_older_absence_layout_needs_its_year_and_keeps_the_15_percent_measure_apart()
     {
         await using (var withoutYear = new AtlasFactory())

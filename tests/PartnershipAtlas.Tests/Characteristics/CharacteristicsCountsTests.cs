@@ -1,0 +1,35 @@
+using System.Globalization;
+using PartnershipAtlas.Tests.Support;
+
+namespace PartnershipAtlas.Tests.Characteristics;
+
+/// <summary><c>establishmentCounts</c> by OFSTED_GRADE and FSM_EVER_BAND over the real GIAS export and census equal a recount from the files.</summary>
+public sealed class CharacteristicsCountsTests
+{
+    [Fact]
+    public async Task Counts_by_Ofsted_grade_and_FSM_ever_band_equal_a_recount()
+    {
+        var gias = new CsvRecount(RealData.GiasExport2022);
+        var census = new CsvRecount(CharacteristicsFiles.Census, "utf-8");
+        var fsm = census.Rows.Where(r => r[0] != "NAT").ToDictionary(r => r[0], r => census.Value(r, "PNUMFSMEVER"));
+        await using var factory = new AtlasFactory();
+        await factory.ImportAsync("gias-establishments", RealData.GiasExport2022);
+        await factory.ImportAsync("census", CharacteristicsFiles.Census);
+
+        var counts = (await factory.CreateClient().DataAsync("""
+            { establishmentCounts(groupBy: [OFSTED_GRADE, FSM_EVER_BAND], asOf: "2022-05-01") { ofstedGrade fsmEverBand count } }
+            """))["establishmentCounts"]!.AsArray()
+            .ToDictionary(c => ((string?)c!["ofstedGrade"] ?? "", (string?)c["fsmEverBand"] ?? ""), c => (int)c!["count"]!);
+
+        var recount = gias.Rows.GroupBy(r => (gias.Value(r, "OfstedRating (name)"), Band(fsm.GetValueOrDefault(gias.Value(r, "URN")))))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(recount.OrderBy(x => x.Key), counts.OrderBy(x => x.Key));
+        Assert.True(recount.Keys.Select(k => k.Item2).Distinct().Count() >= 4);
+    }
+
+    private static string Band(string? published)
+    {
+        if (!double.TryParse(published, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return "";
+        return v < 10 ? "0-10" : v < 20 ? "10-20" : v < 30 ? "20-30" : v < 40 ? "30-40" : v < 50 ? "40-50" : "50+";
+    }
+}
