@@ -34,4 +34,19 @@ public static class CharacteristicsGroupings
                 : r.FsmEverPercent < 40 ? "30-40" : r.FsmEverPercent < 50 ? "40-50" : "50+",
         });
     }
+
+    /// <summary>The band of a PNUMFSMEVER value.</summary>
+    public static string BandOf(double percent) => FsmEverBands[Math.Clamp((int)Math.Floor(percent / 10), 0, FsmEverBands.Length - 1)];
+
+    /// <summary>The schools whose latest census PNUMFSMEVER is in the band (one statement).</summary>
+    public static async Task<HashSet<int>> UrnsInBandAsync(AtlasDbContext db, string band, CancellationToken cancellationToken)
+    {
+        var year = await db.ResultSets.Where(r => r.KeyStage == KeyStage.Census).MaxAsync(r => (int?)r.Year, cancellationToken);
+        var values = await (from s in db.ResultSets
+                            join v in db.MeasureValues on s.Id equals v.ResultSetId
+                            join m in db.Measures on v.MeasureId equals m.Id
+                            where s.KeyStage == KeyStage.Census && s.Year == year && s.Urn != null && m.Code == "PNUMFSMEVER" && v.Status == MeasureStatus.Value
+                            select new { Urn = s.Urn!.Value, Value = v.Value!.Value }).ToListAsync(cancellationToken);
+        return values.Where(x => BandOf(x.Value) == band).Select(x => x.Urn).ToHashSet();
+    }
 }

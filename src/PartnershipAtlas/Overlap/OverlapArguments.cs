@@ -14,7 +14,8 @@ public static class OverlapArguments
     public static FieldBuilder<TSource, TReturn> AreaArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
         .Argument<StringGraphType>("laCode", "Count only schools in this local authority (three-digit LA code, e.g. 850).")
         .Argument<StringGraphType>("region", "Count only schools in this region (GIAS `GOR` name, e.g. South East; case ignored).")
-        .Argument<StringGraphType>("phase", "Count only schools of this phase of education (GIAS name, e.g. Primary, Secondary; case ignored).");
+        .Argument<StringGraphType>("phase", "Count only schools of this phase of education (GIAS name, e.g. Primary, Secondary; case ignored).")
+        .Argument<StringGraphType>("fsmEverBand", "Count only schools in this FSM-ever band of the latest census (PNUMFSMEVER: 0-10, 10-20, 20-30, 30-40, 40-50, 50+).");
 
     public static FieldBuilder<TSource, TReturn> KindsArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string name, string description) =>
         field.Argument<ListGraphType<NonNullGraphType<PartnershipKindGraphType>>>(name, description);
@@ -26,7 +27,15 @@ public static class OverlapArguments
         field.Argument<IntGraphType>(name, description, a => a.DefaultValue = defaultValue);
 
     public static AreaFilter Area(this IResolveFieldContext context) => new(
-        Blank(context.GetArgument<string?>("laCode")), Blank(context.GetArgument<string?>("region")), Blank(context.GetArgument<string?>("phase")));
+        Blank(context.GetArgument<string?>("laCode")), Blank(context.GetArgument<string?>("region")), Blank(context.GetArgument<string?>("phase")), Band(context));
+
+    private static string? Band(IResolveFieldContext context)
+    {
+        var band = Blank(context.GetArgument<string?>("fsmEverBand"));
+        if (band is null || Characteristics.CharacteristicsGroupings.FsmEverBands.Contains(band)) return band;
+        throw AtlasErrors.Coded($"fsmEverBand must be one of {string.Join(", ", Characteristics.CharacteristicsGroupings.FsmEverBands)} (it was '{band}').", "INVALID_ARGUMENT",
+            new Dictionary<string, object?> { ["argument"] = "fsmEverBand", ["value"] = band });
+    }
 
     /// <summary>A list-of-kinds argument; absent or empty means every kind.</summary>
     public static KindSet KindSet(this IResolveFieldContext context, string name) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Partnerships;
 
@@ -6,15 +7,16 @@ namespace PartnershipAtlas.Overlap;
 
 /// <summary>
 /// Where the schools counted are: an LA code, a region (GIAS <c>GOR</c> name) and a phase of education, each optional
-/// and matched whole, ignoring case (ASCII). A school outside the area counts for nothing: not as shared, not in a network's size.
+/// and matched whole, ignoring case (ASCII), and an FSM-ever band of the latest census (<see cref="CharacteristicsGroupings.FsmEverBands"/>).
+/// A school outside the area counts for nothing: not as shared, not in a network's size.
 /// </summary>
-public sealed record AreaFilter(string? LaCode, string? Region, string? Phase)
+public sealed record AreaFilter(string? LaCode, string? Region, string? Phase, string? FsmEverBand = null)
 {
     public static AreaFilter Everywhere { get; } = new(null, null, null);
 
-    public string Key => $"{LaCode}|{Region}|{Phase}".ToUpperInvariant();
+    public string Key => $"{LaCode}|{Region}|{Phase}|{FsmEverBand}".ToUpperInvariant();
 
-    public bool IsEverywhere => LaCode is null && Region is null && Phase is null;
+    public bool IsEverywhere => LaCode is null && Region is null && Phase is null && FsmEverBand is null;
 
     /// <summary>Which of the snapshot's schools are in the area; null when all are. One query for the area's URNs.</summary>
     public async Task<bool[]?> MaskAsync(AtlasDbContext db, OverlapSnapshot snapshot, CancellationToken cancellationToken)
@@ -25,6 +27,11 @@ public sealed record AreaFilter(string? LaCode, string? Region, string? Phase)
             .Where(e => (laCode == null || e.LaCode!.ToUpper() == laCode) && (region == null || e.Region!.ToUpper() == region) && (phase == null || e.Phase!.ToUpper() == phase))
             .Select(e => e.Urn)
             .ToListAsync(cancellationToken);
+        if (FsmEverBand is not null)
+        {
+            var inBand = await CharacteristicsGroupings.UrnsInBandAsync(db, FsmEverBand, cancellationToken);
+            urns = urns.Where(inBand.Contains).ToList();
+        }
         var mask = new bool[snapshot.SchoolCount];
         foreach (var urn in urns)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Characteristics;
@@ -25,6 +26,43 @@ public sealed class CharacteristicsCountsTests
             .ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(recount.OrderBy(x => x.Key), counts.OrderBy(x => x.Key));
         Assert.True(recount.Keys.Select(k => k.Item2).Distinct().Count() >= 4);
+    }
+
+    [Fact]
+    public async Task Multi_network_schools_filtered_by_FSM_ever_band_are_those_of_the_band()
+    {
+        var census = new CsvRecount(CharacteristicsFiles.Census, "utf-8");
+        var bands = census.Rows.Where(r => r[0] != "NAT").ToDictionary(r => int.Parse(r[0], CultureInfo.InvariantCulture), r => Band(census.Value(r, "PNUMFSMEVER")));
+        await using var factory = new AtlasFactory();
+        await factory.ImportAsync("gias-establishments", RealData.GiasExport2022);
+        await factory.ImportAsync("census", CharacteristicsFiles.Census);
+        var client = factory.CreateClient();
+
+        var all = await UrnsAsync(client, "");
+        var band = all.Select(u => bands.GetValueOrDefault(u, "")).Where(b => b.Length > 0).GroupBy(b => b).MaxBy(g => g.Count())!.Key;
+        var filtered = await UrnsAsync(client, $", fsmEverBand: \"{band}\"");
+
+        Assert.NotEmpty(filtered);
+        Assert.Equal(all.Where(u => bands.GetValueOrDefault(u) == band).Order(), filtered.Order());
+        var refused = await client.PostAsJsonAsync("/graphql", new { query = "{ multiNetworkEstablishments(fsmEverBand: \"5-15\") { totalCount } }" });
+        Assert.Contains("fsmEverBand must be one of", await refused.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Every multi-network school (networks of any kind, at least 2), through every page.</summary>
+    private static async Task<List<int>> UrnsAsync(HttpClient client, string arguments)
+    {
+        var urns = new List<int>();
+        string? after = null;
+        do
+        {
+            var page = (await client.DataAsync($$"""
+                query($after: String) { multiNetworkEstablishments(minNetworks: 2, first: 100, after: $after{{arguments}}) { nodes { establishment { urn } } pageInfo { hasNextPage endCursor } } }
+                """, new { after }))["multiNetworkEstablishments"]!;
+            urns.AddRange(page["nodes"]!.AsArray().Select(n => (int)n!["establishment"]!["urn"]!));
+            after = (bool)page["pageInfo"]!["hasNextPage"]! ? (string)page["pageInfo"]!["endCursor"]! : null;
+        }
+        while (after is not null);
+        return urns;
     }
 
     private static string Band(string? published)
