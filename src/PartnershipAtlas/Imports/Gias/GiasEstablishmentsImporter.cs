@@ -1,4 +1,5 @@
 using PartnershipAtlas.Characteristics.Imports;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
 
@@ -8,7 +9,7 @@ namespace PartnershipAtlas.Imports.Gias;
 /// </summary>
 public sealed class GiasEstablishmentsImporter : IDatasetImporter
 {
-    public const string Name = "gias-establishments";
+    public const string Name = MembershipSources.GiasEstablishments;
 
     /// <summary>Rows held in memory between bulk writes (PostgreSQL); SQLite writes each row as it is read.</summary>
     private const int RowsPerBatch = 10_000;
