@@ -5,6 +5,7 @@ using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Attainment.Imports;
 using PartnershipAtlas.Api.Http;
+using PartnershipAtlas.Api.Http.Steps;
 using PartnershipAtlas.Api.Caching;
 using PartnershipAtlas.Api.Limits;
 using PartnershipAtlas.Api.Persisted;
@@ -60,7 +61,7 @@ public static class AtlasServices
         builder.Services.AddSingleton<OverlapSnapshots>();
         builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
-        builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddGraphQLHttpEndpoint();
         builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
