@@ -62,6 +62,7 @@ public static class AtlasServices
         builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
         builder.Services.AddGraphQLHttpEndpoint();
+        builder.Services.Configure<PartnershipAtlas.Api.Export.ExportOptions>(builder.Configuration.GetSection(PartnershipAtlas.Api.Export.ExportOptions.Section));
         builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
@@ -88,6 +89,7 @@ public static class AtlasServices
         app.Use((http, next) => apiKeys.InvokeAsync(http, next));
         app.MapPost(DocumentRegistrationEndpoint.Path, DocumentRegistrationEndpoint.HandleAsync);
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGet(GraphQLHttpEndpoint.CsvLinkPath, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleCsvLinkAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         app.MapAtlasHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");

@@ -7,11 +7,21 @@ namespace PartnershipAtlas.Api.Http;
 /// testable alone: <see cref="NegotiateStep"/> (405, the IDE, 406, 415), <see cref="ReadStep"/> (413, 400),
 /// <see cref="ResolveDocumentStep"/> (persisted documents, the parse cache), <see cref="CheckLimitsStep"/> (the GET
 /// rule, the client charged), <see cref="CacheStep"/> (the response cache), <see cref="ExecuteStep"/> (cost, depth,
-/// timeout) and <see cref="WriteStep"/> (status, <c>extensions.cost</c>, ETag). The endpoint only composes them.
+/// timeout) and <see cref="WriteStep"/> (status, <c>extensions.cost</c>, ETag), or for a table (CSV, .xlsx)
+/// <see cref="ExportTableStep"/> in place of the last three. The endpoint only composes them.
 /// </summary>
 public sealed class GraphQLHttpEndpoint(NegotiateStep negotiate, ReadStep read, ResolveDocumentStep resolve, CheckLimitsStep limits, CacheStep cache,
-    ExecuteStep execute, WriteStep write, IdePage ide, ILogger<GraphQLHttpEndpoint> logger)
+    ExecuteStep execute, WriteStep write, ExportTableStep export, IdePage ide, ILogger<GraphQLHttpEndpoint> logger)
 {
+    /// <summary>The link form of a CSV answer, for spreadsheets that import from a URL: <c>?documentId=…&amp;variables=…</c> (or <c>query=…</c>).</summary>
+    public const string CsvLinkPath = "/export/query.csv";
+
+    public Task HandleCsvLinkAsync(HttpContext http)
+    {
+        http.Request.Headers.Accept = MediaTypes.Csv;
+        return HandleAsync(http);
+    }
+
     public async Task HandleAsync(HttpContext http)
     {
         var exchange = new GraphQLExchange(http);
@@ -30,7 +40,8 @@ public sealed class GraphQLHttpEndpoint(NegotiateStep negotiate, ReadStep read, 
             await write.WriteRefusalAsync(exchange, refusal);
             return;
         }
-        await AnswerAsync(exchange);
+        if (exchange.Table is not null) await export.RunAsync(exchange);
+        else await AnswerAsync(exchange);
     }
 
     private async Task AnswerAsync(GraphQLExchange exchange)

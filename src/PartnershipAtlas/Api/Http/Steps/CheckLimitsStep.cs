@@ -6,7 +6,7 @@ namespace PartnershipAtlas.Api.Http.Steps;
 
 /// <summary>
 /// The rules a request meets before it runs: a GET runs queries only (405, Allow: POST, for a mutation or
-/// subscription), and the request is charged to its client (the API key, else the address) against
+/// subscription), a table (CSV, .xlsx) answers queries only (406: a mutation never runs for it), and the request is charged to its client (the API key, else the address) against
 /// <c>Atlas:Limits:MaxCost</c>; depth and cost are measured by <see cref="QueryCost"/> during validation.
 /// </summary>
 public sealed class CheckLimitsStep(IOptions<LimitsOptions> limits)
@@ -16,6 +16,10 @@ public sealed class CheckLimitsStep(IOptions<LimitsOptions> limits)
         if (exchange.IsGet && exchange.Operation?.Operation is OperationType.Mutation or OperationType.Subscription)
         {
             return Refusal.Of(StatusCodes.Status405MethodNotAllowed, "Mutations can only be sent with POST.", "POST");
+        }
+        if (exchange.Table is { } table && exchange.Operation?.Operation is OperationType.Mutation or OperationType.Subscription)
+        {
+            return Refusal.Of(StatusCodes.Status406NotAcceptable, $"Only queries are answered as {table}; ask for {MediaTypes.GraphQLResponse} to run a mutation.");
         }
         exchange.Cost = new CostReport(ClientOf(exchange.Http), limits.Value.MaxCost);
         return null;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Api.Limits;
 
@@ -14,10 +15,18 @@ namespace PartnershipAtlas.Api.Http.Steps;
 public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, QueryCost cost, ValidatedDocuments validated, IOptions<LimitsOptions> limits,
     ILogger<ExecuteStep> logger)
 {
-    public Task<ExecutionResult> RunAsync(GraphQLExchange exchange) => RunAsync(exchange, exchange.Request.Variables);
+    public async Task<ExecutionResult> RunAsync(GraphQLExchange exchange)
+    {
+        var result = await RunAsync(exchange, new Run(exchange.Document!, exchange.Request.Variables, exchange.ValidatedBefore, exchange.Cost));
+        if (!exchange.ValidatedBefore && result.Executed) validated.Add(exchange.Request.Query!, exchange.Document!);
+        return result;
+    }
 
-    /// <summary>Runs the exchange's document with <paramref name="variables"/> in place of the request's (a table export's pages).</summary>
-    public async Task<ExecutionResult> RunAsync(GraphQLExchange exchange, Inputs? variables)
+    /// <summary>
+    /// A run of another document than the request's (a table export's pages): <paramref name="run"/> says whether it
+    /// needs validation, and the report to charge (none: the cost limit is checked, but no client is charged).
+    /// </summary>
+    public async Task<ExecutionResult> RunAsync(GraphQLExchange exchange, Run run)
     {
         var http = exchange.Http;
         var timeout = limits.Value.ExecutionTimeout;
@@ -25,9 +34,7 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
         deadline.CancelAfter(timeout);
         try
         {
-            var result = await executer.ExecuteAsync(Options(exchange, variables, deadline.Token));
-            if (!exchange.ValidatedBefore && result.Executed) validated.Add(exchange.Request.Query!, exchange.Document!);
-            return result;
+            return await executer.ExecuteAsync(Options(exchange, run, deadline.Token));
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -39,18 +46,18 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
         }
     }
 
-    private ExecutionOptions Options(GraphQLExchange exchange, Inputs? variables, CancellationToken cancellationToken) => new()
+    private ExecutionOptions Options(GraphQLExchange exchange, Run run, CancellationToken cancellationToken) => new()
     {
         Schema = schema,
         Query = exchange.Request.Query,
-        Document = exchange.Document,
+        Document = run.Document,
         OperationName = exchange.Request.OperationName,
-        Variables = variables,
+        Variables = run.Variables,
         Extensions = exchange.Request.Extensions,
         RequestServices = exchange.Http.RequestServices,
         User = exchange.Http.User,
-        UserContext = new Dictionary<string, object?> { [CostReport.Key] = exchange.Cost },
-        ValidationRules = exchange.ValidatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
+        UserContext = run.Charged is null ? [] : new Dictionary<string, object?> { [CostReport.Key] = run.Charged },
+        ValidationRules = run.ValidatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
         CancellationToken = cancellationToken,
         UnhandledExceptionDelegate = context =>
         {
@@ -58,4 +65,7 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
             return Task.CompletedTask;
         },
     };
+
+    /// <param name="Charged">The report the cost is written to and charged against the client's rate limit; null to charge no one.</param>
+    public sealed record Run(GraphQLDocument Document, Inputs? Variables, bool ValidatedBefore, CostReport? Charged);
 }

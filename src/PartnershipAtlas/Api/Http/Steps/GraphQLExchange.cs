@@ -18,6 +18,9 @@ public sealed class GraphQLExchange(HttpContext http)
     /// <summary>The JSON media type answers and errors are written in (<see cref="NegotiateStep"/>).</summary>
     public string MediaType { get; set; } = MediaTypes.Json;
 
+    /// <summary>The table type asked for (<see cref="MediaTypes.Csv"/> or <see cref="MediaTypes.Xlsx"/>), answered by <see cref="ExportTableStep"/>; errors are still JSON.</summary>
+    public string? Table { get; set; }
+
     /// <summary>A browser asking for the IDE rather than for an answer.</summary>
     public bool ShowsIde { get; set; }
 

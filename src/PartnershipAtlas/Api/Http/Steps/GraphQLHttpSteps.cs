@@ -11,5 +11,6 @@ public static class GraphQLHttpSteps
         .AddSingleton<CacheStep>()
         .AddSingleton<ExecuteStep>()
         .AddSingleton<WriteStep>()
+        .AddSingleton<ExportTableStep>()
         .AddSingleton<GraphQLHttpEndpoint>();
 }

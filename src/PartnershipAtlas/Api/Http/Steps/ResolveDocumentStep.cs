@@ -1,4 +1,3 @@
-using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Api.Persisted;
@@ -49,15 +48,7 @@ public sealed class ResolveDocumentStep(PersistedDocumentStore documents, IOptio
             return Refusal.Of(StatusCodes.Status400BadRequest, AtlasErrors.Coded("The document is nested too deeply to parse.", "MAX_EXECUTION_DEPTH"));
         }
         exchange.ValidatedBefore = cached is not null;
-        exchange.Operation = SelectedOperation(exchange.Document, exchange.Request.OperationName);
+        exchange.Operation = OperationSelection.Of(exchange.Document, exchange.Request.OperationName);
         return null;
-    }
-
-    public static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
     }
 }

@@ -8,7 +8,7 @@ namespace PartnershipAtlas.Api.Http.Steps;
 
 /// <summary>
 /// The last step: writes a refusal, a result or a kept answer in the negotiated media type, each with
-/// <c>extensions.cost</c>. A result that did not run is a 400 in graphql-response+json (200 in application/json); a
+/// <c>extensions.cost</c>. A result that did not run (or, asked for as a table, has any error) is a 400 in graphql-response+json (200 in application/json); a
 /// rate-limited one a 429 with Retry-After; a kept answer carries its entity tag, and a GET naming it in
 /// <c>If-None-Match</c> gets 304 Not Modified.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<Limits
     public async Task WriteResultAsync(GraphQLExchange exchange, ExecutionResult result)
     {
         var response = exchange.Http.Response;
-        response.StatusCode = result.Executed ? StatusCodes.Status200OK : NotExecutedStatus(exchange.MediaType);
+        response.StatusCode = result.Executed && (exchange.Table is null || result.Errors is not { Count: > 0 }) ? StatusCodes.Status200OK : NotExecutedStatus(exchange.MediaType);
         if (exchange.Cost?.RetryAfter is { } retryAfter)
         {
             response.StatusCode = StatusCodes.Status429TooManyRequests;
