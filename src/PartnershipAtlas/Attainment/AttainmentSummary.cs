@@ -1,3 +1,5 @@
+using PartnershipAtlas.Partnerships;
+
 namespace PartnershipAtlas.Attainment;
 
 /// <summary>Computes a network's attainment from its members and their loaded result sets (no I/O).</summary>
@@ -44,7 +46,7 @@ public static class AttainmentSummary
             request,
             members.Count,
             excluded,
-            counted.OrderBy(c => c.Member.Urn).Select(c => new AttainmentSchool(c.Member.Urn, c.Values.Set.Name, JoinedOrOpened(c.Member), c.Member.Joined is null && c.Member.OpenDate is not null,
+            counted.OrderBy(c => c.Member.Urn).Select(c => new AttainmentSchool(c.Member.Urn, c.Values.Set.Name, JoinedOrOpened(c.Member), MembershipActivity.FromSource(c.Member.Joined, c.Member.OpenDate) == ActiveFromSource.OpenDate,
                 c.Values.Read(request.Measure), (int?)c.Values.ValueOf(rules.WeightCodeFor(request.Measure, PupilGroup.All)))).ToList(),
             Summarise(PupilGroup.All),
             Summarise(PupilGroup.Disadvantaged),
@@ -55,8 +57,9 @@ public static class AttainmentSummary
     }
 
     /// <summary>
-    /// When the school joined; when the source does not say (GIAS exports give no join date), when it opened: an
-    /// academy's URN opens when it joins its first trust. Neither known: null, and the trust-measure rule leaves it out.
+    /// When the membership became active (<see cref="MembershipActivity.ActiveFrom"/>): the later of the join and open
+    /// dates, so the open date stands in when GIAS gives no join date (an academy's URN opens when it joins its first
+    /// trust). Neither known: null, and the trust-measure rule leaves it out.
     /// </summary>
-    private static DateOnly? JoinedOrOpened(Member member) => member.Joined ?? member.OpenDate;
+    private static DateOnly? JoinedOrOpened(Member member) => MembershipActivity.ActiveFrom(member.Joined, member.OpenDate);
 }

@@ -23,7 +23,7 @@ public static class ComparisonLoaders
 
     private static async Task<IDictionary<int, PartnershipComparison?>> LoadAsync(AtlasDbContext db, IReadOnlyCollection<int> ids, ComparisonRequest request, CancellationToken cancellationToken)
     {
-        var memberships = await db.Memberships.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.PartnershipId) && m.EstablishmentUrn != null).ToListAsync(cancellationToken);
+        var memberships = await db.Memberships.AsNoTracking().Include(m => m.Establishment).Where(m => EF.Parameter(ids).Contains(m.PartnershipId) && m.EstablishmentUrn != null).ToListAsync(cancellationToken);
         var series = await SeriesAsync(db, request, cancellationToken);
         return ids.ToDictionary(id => id, id =>
         {

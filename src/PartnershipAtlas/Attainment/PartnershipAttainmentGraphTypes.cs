@@ -94,8 +94,8 @@ public sealed class AttainmentSchoolGraphType : ObjectGraphType<AttainmentSchool
         Description = "A member school counted in a network's attainment.";
         Field<NonNullGraphType<IntGraphType>>("urn").Description("The school's URN.").Resolve(c => c.Source.Urn);
         Field<StringGraphType>("name").Description("The school's name in the performance table.").Resolve(c => c.Source.Name);
-        Field<DateScalar>("joined").Description("When it joined the network; its open date when the source gives no join date (see joinedFromOpenDate).").Resolve(c => c.Source.Joined);
-        Field<NonNullGraphType<BooleanGraphType>>("joinedFromOpenDate").Description("The join date is the school's open date, standing in for an unknown join date.").Resolve(c => c.Source.JoinedFromOpenDate);
+        Field<DateScalar>("joined").Description("When its membership became active: the later of its join and open dates, so its open date when the source gives no join date (see joinedFromOpenDate).").Resolve(c => c.Source.Joined);
+        Field<NonNullGraphType<BooleanGraphType>>("joinedFromOpenDate").Description("The join date is the school's open date, standing in for an unknown (or earlier) join date.").Resolve(c => c.Source.JoinedFromOpenDate);
         Field<NonNullGraphType<MeasureGraphType>>("value").Description("The school's value or marker.").Resolve(c => c.Source.Value);
         Field<IntGraphType>("pupils").Description("The school's pupils weighting the measure.").Resolve(c => c.Source.Pupils);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;
@@ -27,7 +26,7 @@ public enum ExportGraph
 public sealed record NetworkExportRequest(ExportFormat Format, ExportGraph Graph, DateOnly AsOf, KindSet Kinds, AreaFilter Area)
 {
     /// <summary>The GraphQL name of a kind (MULTI_ACADEMY_TRUST).</summary>
-    public static string KindName(PartnershipKind kind) => JsonNamingPolicy.SnakeCaseUpper.ConvertName(kind.ToString());
+    public static string KindName(PartnershipKind kind) => PartnershipKeys.EnumName(kind);
 
     /// <summary>Reads the query, or says what is wrong with it.</summary>
     public static (NetworkExportRequest? Request, string? Error) Parse(IQueryCollection query, DateOnly today)

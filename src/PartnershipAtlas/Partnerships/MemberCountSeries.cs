@@ -18,8 +18,9 @@ public enum SeriesInterval
 public sealed record MemberCountPoint(DateOnly Date, int Count);
 
 /// <summary>
-/// <c>Partnership.memberCountSeries</c>: one read of the (joined, left) dates of every membership that overlaps the
-/// span, for all the partnerships asked for at once, then a count per date in memory.
+/// <c>Partnership.memberCountSeries</c>: one read of the dates of every membership (joined, left and its school's open
+/// and close dates), for all the partnerships asked for at once, then a count of members per date in memory by the
+/// active-on rule (<see cref="MembershipActivity"/>), each member once.
 /// </summary>
 public static class MemberCountSeries
 {
@@ -34,12 +35,16 @@ public static class MemberCountSeries
             async (ids, ct) =>
             {
                 var spans = await db.Memberships.AsNoTracking()
-                    .Where(m => EF.Parameter(ids).Contains(m.PartnershipId) && (m.Joined == null || m.Joined <= to) && (m.Left == null || m.Left > from))
-                    .Select(m => new { m.PartnershipId, m.Joined, m.Left })
+                    .Where(m => EF.Parameter(ids).Contains(m.PartnershipId))
+                    .Select(m => new { m.PartnershipId, m.EstablishmentUrn, m.OrganisationId, m.Joined, m.Left, m.Establishment!.OpenDate, m.Establishment.CloseDate })
                     .ToListAsync(ct);
-                var byPartnership = spans.ToLookup(s => s.PartnershipId);
+                var byPartnership = spans.ToLookup(s => s.PartnershipId, s => new Membership
+                {
+                    EstablishmentUrn = s.EstablishmentUrn, OrganisationId = s.OrganisationId, Joined = s.Joined, Left = s.Left, Source = "",
+                    Establishment = s.EstablishmentUrn is int urn ? new() { Urn = urn, Name = "", OpenDate = s.OpenDate, CloseDate = s.CloseDate } : null,
+                });
                 return ids.ToDictionary(id => id, id => (IReadOnlyList<MemberCountPoint>)dates
-                    .Select(d => new MemberCountPoint(d, byPartnership[id].Count(s => (s.Joined == null || s.Joined <= d) && (s.Left == null || s.Left > d))))
+                    .Select(d => new MemberCountPoint(d, byPartnership[id].Where(m => m.IsActiveOn(d)).Select(m => (m.EstablishmentUrn, m.OrganisationId)).Distinct().Count()))
                     .ToList());
             },
             []).Load(partnershipId);

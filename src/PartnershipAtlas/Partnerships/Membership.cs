@@ -25,5 +25,12 @@ public sealed class Membership
     public required string Source { get; set; }
     public long? ImportRunId { get; set; }
 
-    public bool IsActiveOn(DateOnly date) => (Joined is null || Joined <= date) && (Left is null || Left > date);
+    /// <summary>The active-on rule (<see cref="MembershipActivity"/>); a school's membership needs its establishment loaded.</summary>
+    public bool IsActiveOn(DateOnly date) => MembershipActivity.IsActiveOn(this, date);
+
+    /// <summary>The first day the membership is active: the later of <see cref="Joined"/> and the school's open date.</summary>
+    public DateOnly? ActiveFrom(Establishment? establishment) => MembershipActivity.ActiveFrom(Joined, establishment?.OpenDate);
+
+    /// <summary>The first day it is no longer active: the earlier of <see cref="Left"/> and the school's close date.</summary>
+    public DateOnly? ActiveTo(Establishment? establishment) => MembershipActivity.ActiveTo(Left, establishment?.CloseDate);
 }

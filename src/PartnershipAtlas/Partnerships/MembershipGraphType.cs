@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Establishments;
@@ -17,6 +18,12 @@ public sealed class MembershipGraphType : ObjectGraphType<Membership>
         Field<NonNullGraphType<MembershipRoleGraphType>>("role").Description("The part the member plays in the network.").Resolve(c => c.Source.Role);
         Field<DateScalar>("joined").Description("When the membership began; null when the source does not say.").Resolve(c => c.Source.Joined);
         Field<DateScalar>("left").Description("When the membership ended; null while it lasts.").Resolve(c => c.Source.Left);
+        Field<DateScalar>("activeFrom").Description("The first day the membership counts: the later of joined and the school's open date; null when neither is known.")
+            .Resolve(c => WithSchool(c, (m, school) => m.ActiveFrom(school)));
+        Field<DateScalar>("activeTo").Description("The first day the membership no longer counts: the earlier of left and the school's close date; null while it lasts.")
+            .Resolve(c => WithSchool(c, (m, school) => m.ActiveTo(school)));
+        Field<NonNullGraphType<ActiveFromSourceGraphType>>("activeFromSource").Description("Where activeFrom comes from: PUBLISHED (joined), OPEN_DATE (the school's open date) or UNKNOWN.")
+            .Resolve(c => WithSchool(c, (m, school) => MembershipActivity.FromSource(m.Joined, school?.OpenDate)));
         Field<NonNullGraphType<StringGraphType>>("source")
             .Description("What recorded the membership: a dataset (gias-establishments, partnerships), area-derived (from an area reference list), or api.")
             .Resolve(c => c.Source.Source);
@@ -27,6 +34,23 @@ public sealed class MembershipGraphType : ObjectGraphType<Membership>
             .Resolve(c => c.Source.Establishment is { } e ? e : c.Source.EstablishmentUrn is int urn ? EstablishmentLoaders.ByUrn(c, urn) : null);
         Field<OrganisationGraphType>("organisation").Description("The member organisation that is not a school; null when the member is an establishment.")
             .Resolve(c => c.Source.Organisation is { } o ? o : c.Source.OrganisationId is int id ? PartnershipLoaders.OrganisationById(c, id) : null);
+    }
+
+    /// <summary>A value of the membership and its school (null for an organisation), loading the school when it is not loaded.</summary>
+    private static object? WithSchool<T>(IResolveFieldContext<Membership> context, Func<Membership, Establishment?, T> value)
+    {
+        var membership = context.Source;
+        if (membership.Establishment is not null || membership.EstablishmentUrn is not int urn) return value(membership, membership.Establishment);
+        return new MappedResult<Establishment?, T>(EstablishmentLoaders.ByUrn(context, urn), school => value(membership, school));
+    }
+}
+
+public sealed class ActiveFromSourceGraphType : EnumerationGraphType<ActiveFromSource>
+{
+    public ActiveFromSourceGraphType()
+    {
+        Name = "ActiveFromSource";
+        Description = "Where a membership's activeFrom comes from: PUBLISHED, OPEN_DATE or UNKNOWN.";
     }
 }
 

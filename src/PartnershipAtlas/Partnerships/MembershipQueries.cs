@@ -10,9 +10,8 @@ namespace PartnershipAtlas.Partnerships;
 /// <summary>Membership queries shared by the establishment and partnership sides, translated to SQL.</summary>
 public static class MembershipQueries
 {
-    /// <summary>Whether the membership is active on the date (joined by then, not yet left).</summary>
-    private static readonly Expression<Func<Membership, DateOnly, bool>> ActiveOnRule =
-        (m, d) => (m.Joined == null || m.Joined <= d) && (m.Left == null || m.Left > d);
+    /// <summary>Whether the membership is active on the date: the one rule of <see cref="MembershipActivity.Rule"/>.</summary>
+    private static readonly Expression<Func<Membership, DateOnly, bool>> ActiveOnRule = MembershipActivity.Rule;
 
     /// <summary>
     /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so

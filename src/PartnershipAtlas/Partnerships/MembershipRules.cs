@@ -1,6 +1,3 @@
-using PartnershipAtlas.Imports.Gias;
-using PartnershipAtlas.Imports.Reference;
-
 namespace PartnershipAtlas.Partnerships;
 
 /// <summary>The rules a membership, partnership or review written by hand must keep, for the partnerships file and the API alike.</summary>
@@ -14,7 +11,7 @@ public static class MembershipRules
     };
 
     public static string? KindError(PartnershipKind kind) => DerivedKinds.Contains(kind)
-        ? $"{ReferenceValues.EnumName(kind)} networks take their members from establishments' LA or district (reference lists), not from hand-written memberships"
+        ? $"{PartnershipKeys.EnumName(kind)} networks take their members from establishments' LA or district (reference lists), not from hand-written memberships"
         : null;
 
     public static string? DatesError(DateOnly? start, DateOnly? end, string startName = "joined", string endName = "left") =>
@@ -26,10 +23,6 @@ public static class MembershipRules
 
     public static string OverlapError(string member, DateOnly? joined, DateOnly? left, DateOnly? otherJoined, DateOnly? otherLeft) =>
         $"{member} is already a member from {Day(otherJoined)} to {Day(otherLeft)}, which overlaps {Day(joined)} to {Day(left)}";
-
-    public static string OrganisationKey(OrganisationKind kind, string name) => $"{ReferenceValues.EnumName(kind)}:{GiasValues.Normalise(name)}";
-
-    public static string PartnershipKey(string prefix, string key) => $"{prefix}:{key.Trim()}";
 
     private static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(open)";
 }

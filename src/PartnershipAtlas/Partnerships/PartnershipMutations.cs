@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Data;
-using PartnershipAtlas.Imports.Gias;
-using PartnershipAtlas.Imports.Reference;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -15,7 +13,7 @@ namespace PartnershipAtlas.Partnerships;
 /// </summary>
 public static class PartnershipMutations
 {
-    public const string Source = "api";
+    public const string Source = MembershipSources.Api;
 
     public static void AddTo(ObjectGraphType mutation)
     {
@@ -50,7 +48,7 @@ public static class PartnershipMutations
         Check(MembershipRules.DatesError(input.OpenDate, input.CloseDate, "openDate", "closeDate"), "INVALID_DATE_RANGE");
         Check(input.FederationType is not null && input.Kind != PartnershipKind.Federation ? "federationType is only for FEDERATION" : null, "INVALID_INPUT");
         Check(input.Denomination is not null && input.Kind != PartnershipKind.Diocese ? "denomination is only for DIOCESE" : null, "INVALID_INPUT");
-        var key = MembershipRules.PartnershipKey(Source.ToUpperInvariant(), input.Key ?? $"{ReferenceValues.EnumName(input.Kind)}:{GiasValues.Normalise(input.Name)}");
+        var key = PartnershipKeys.Prefixed(PartnershipKeys.ApiPrefix, input.Key ?? PartnershipKeys.ByName(input.Kind, input.Name));
         Check(await db.Partnerships.AnyAsync(p => p.SourceKey == key, ct) ? $"a network with key {key} already exists" : null, "DUPLICATE_PARTNERSHIP");
         var partnership = new Partnership
         {
@@ -95,7 +93,7 @@ public static class PartnershipMutations
         var id = GlobalId.Decode(input.MembershipId) is (MembershipGraphType.TypeName, var key) && long.TryParse(key, out var parsed) ? parsed : (long?)null;
         var membership = id is null ? null : await db.Memberships.FirstOrDefaultAsync(m => m.Id == id, ct);
         Check(membership is null ? $"no membership has the id '{input.MembershipId}'" : null, "UNKNOWN_MEMBERSHIP");
-        Check(membership!.Source is GiasEstablishmentsImporter.Name or AreaMemberships.Source
+        Check(MembershipSources.IsDerived(membership!.Source)
             ? $"this membership comes from {membership.Source}: it changes when that data is imported again, not by hand" : null, "DERIVED_MEMBERSHIP");
         Check(membership.Left is { } left ? $"this membership already ended on {left:yyyy-MM-dd}" : null, "MEMBERSHIP_ENDED");
         Check(MembershipRules.DatesError(membership.Joined, input.Left), "INVALID_DATE_RANGE");
@@ -147,7 +145,7 @@ public static class PartnershipMutations
         }
         if (input.Organisation is not { } named) return null;
         Check(string.IsNullOrWhiteSpace(named.Name) ? "organisation name is empty" : null, "INVALID_MEMBER");
-        var key = MembershipRules.OrganisationKey(named.Kind, named.Name);
+        var key = PartnershipKeys.Organisation(named.Kind, named.Name);
         return await db.Organisations.FirstOrDefaultAsync(o => o.SourceKey == key, ct)
             ?? new Organisation { Name = named.Name.Trim(), Kind = named.Kind, SourceKey = key };
     }

@@ -71,7 +71,7 @@ internal sealed record GiasEstablishmentRow(Establishment Establishment, IReadOn
         }
         if (e.LaCode is { } laCode)
         {
-            yield return new(PartnershipKind.LocalAuthority, $"LOCAL_AUTHORITY:{laCode}", e.LaName ?? $"Local authority {laCode}");
+            yield return new(PartnershipKind.LocalAuthority, PartnershipKeys.LocalAuthority(laCode), e.LaName ?? $"Local authority {laCode}");
         }
         if (e.Region is { } region)
         {
@@ -90,11 +90,9 @@ internal sealed record GiasEstablishmentRow(Establishment Establishment, IReadOn
     };
 
     private static string GroupKey(string code, PartnershipKind kind, string name) =>
-        GiasValues.OrNull(code) is { } uid ? $"GIAS_GROUP:{uid}" : NameKey(kind, name);
+        GiasValues.OrNull(code) is { } uid ? PartnershipKeys.GiasGroup(uid) : NameKey(kind, name);
 
-    public static string NameKey(PartnershipKind kind, string name) => $"{KindName(kind)}:{GiasValues.Normalise(name)}";
-
-    private static string KindName(PartnershipKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(kind.ToString());
+    public static string NameKey(PartnershipKind kind, string name) => PartnershipKeys.ByName(kind, name);
 
     private static DateOnly? Date(CsvRows rows, int? ordinal, string column, List<string> errors)
     {

@@ -1,3 +1,5 @@
+using PartnershipAtlas.Partnerships;
+
 namespace PartnershipAtlas.Imports.Gias;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace PartnershipAtlas.Imports.Gias;
 /// </summary>
 public sealed class GiasEstablishmentsImporter : IDatasetImporter
 {
-    public const string Name = "gias-establishments";
+    public const string Name = MembershipSources.GiasEstablishments;
 
     /// <summary>Rows held in memory between bulk writes (PostgreSQL); SQLite writes each row as it is read.</summary>
     private const int RowsPerBatch = 10_000;

@@ -10,7 +10,7 @@ internal sealed record GiasGroup(int Uid, string? GroupId, string Name, string? 
 
     public PartnershipRef Ref => new(Kind, SourceKey, Name);
 
-    public static string KeyOf(int uid) => $"GIAS_GROUP:{uid}";
+    public static string KeyOf(int uid) => PartnershipKeys.GiasGroup(uid);
 
     /// <summary>The outcome of reading a row: a group, a row to ignore (a group that is not a school network) with why, or an error.</summary>
     public sealed record ReadResult(GiasGroup? Group, string? Ignored, string? Error);

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
 
@@ -12,7 +13,7 @@ namespace PartnershipAtlas.Imports.Gias;
 /// </summary>
 public sealed class GiasGroupLinksImporter : IDatasetImporter
 {
-    public const string Name = "gias-group-links";
+    public const string Name = MembershipSources.GiasGroupLinks;
 
     private static readonly string[] JoinedNames = ["Joined date", "Date Joined Group", "JoinedDate", "Date joined group"];
     private static readonly string[] LeftNames = ["Date Left Group", "Left date", "Date left group"];

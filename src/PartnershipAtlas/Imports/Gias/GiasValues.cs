@@ -41,8 +41,7 @@ public static class GiasValues
     }
 
     /// <summary>A name to key on: upper case, single spaces.</summary>
-    public static string Normalise(string name) =>
-        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();
+    public static string Normalise(string name) => Partnerships.PartnershipKeys.Normalise(name);
 
     public static string? OrNull(string value) => IsNothing(value) ? null : value;
 }

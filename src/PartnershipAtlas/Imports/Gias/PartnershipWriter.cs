@@ -13,8 +13,6 @@ internal sealed class PartnershipWriter : IDisposable
 {
     private sealed record Known(int Id, PartnershipKind Kind, string Name);
 
-    private const string GroupPrefix = "GIAS_GROUP:";
-
     private readonly Dictionary<string, Known> bySourceKey = new(StringComparer.Ordinal);
 
     /// <summary>Name keys that stand for one GIAS group; null where several groups share the kind and name.</summary>
@@ -111,7 +109,7 @@ internal sealed class PartnershipWriter : IDisposable
         groupByNameKey[nameKey] = groupByNameKey.TryGetValue(nameKey, out var other) && other != known.Id ? null : known.Id;
     }
 
-    private static bool IsGroupKey(string sourceKey) => sourceKey.StartsWith(GroupPrefix, StringComparison.Ordinal);
+    private static bool IsGroupKey(string sourceKey) => PartnershipKeys.IsGiasGroup(sourceKey);
 
     public void Dispose()
     {

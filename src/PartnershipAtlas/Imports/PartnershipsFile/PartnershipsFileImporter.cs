@@ -13,8 +13,8 @@ namespace PartnershipAtlas.Imports.PartnershipsFile;
 /// </summary>
 public sealed class PartnershipsFileImporter : IDatasetImporter
 {
-    public const string Name = "partnerships";
-    public const string KeyPrefix = "FILE";
+    public const string Name = MembershipSources.PartnershipsFile;
+    public const string KeyPrefix = PartnershipKeys.FilePrefix;
 
     public string Dataset => Name;
 
@@ -47,7 +47,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         foreach (var m in members)
         {
             int? organisationId = m.Organisation is null ? null : Convert.ToInt32(await organisations.ScalarAsync(cancellationToken,
-                m.Organisation, m.OrganisationKind!.Value.ToString(), MembershipRules.OrganisationKey(m.OrganisationKind.Value, m.Organisation)));
+                m.Organisation, m.OrganisationKind!.Value.ToString(), PartnershipKeys.Organisation(m.OrganisationKind.Value, m.Organisation)));
             await insertMember.ExecuteAsync(cancellationToken, m.Urn, organisationId, ids[m.Key], m.Role.ToString(), m.Joined, m.Left, Name, context.RunId);
         }
         using var insertReview = new PreparedCommand(connection, transaction,
@@ -84,7 +84,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         {
             foreach (var p in twice.Skip(1)) reject.Reject(p.Line, $"partnership {p.Key} appears again (first on line {twice.First().Line})");
         }
-        bool Known(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(MembershipRules.PartnershipKey(KeyPrefix, key));
+        bool Known(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(PartnershipKeys.Prefixed(KeyPrefix, key));
         foreach (var m in members)
         {
             if (!Known(m.Key)) reject.Reject(m.Line, $"partnership {m.Key} is neither in this file nor imported before");
@@ -109,7 +109,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         using var writer = await ReferencePartnershipWriter.LoadAsync(context.Connection, context.Transaction, cancellationToken);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in partnerships) ids[p.Key] = await writer.WriteAsync(p.Facts, context.Counts, cancellationToken);
-        foreach (var key in referenced.Where(k => !ids.ContainsKey(k))) ids[key] = stored[MembershipRules.PartnershipKey(KeyPrefix, key)];
+        foreach (var key in referenced.Where(k => !ids.ContainsKey(k))) ids[key] = stored[PartnershipKeys.Prefixed(KeyPrefix, key)];
         return ids;
     }
 

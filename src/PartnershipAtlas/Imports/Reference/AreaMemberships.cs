@@ -17,7 +17,7 @@ namespace PartnershipAtlas.Imports.Reference;
 /// </summary>
 public sealed class AreaMemberships
 {
-    public const string Source = "area-derived";
+    public const string Source = MembershipSources.AreaDerived;
 
     /// <summary>The datasets whose files change what is derived (establishments' LA, district and dates; the lists): only they re-derive.</summary>
     public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
@@ -45,7 +45,7 @@ public sealed class AreaMemberships
             r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
         if (coverages.Count == 0 && successions.Count == 0) return;
         var seenInLa = (await SqlText.QueryAsync(connection, transaction,
-            $"SELECT m.\"EstablishmentUrn\", m.\"PartnershipId\" FROM \"Memberships\" m JOIN \"Partnerships\" p ON p.\"Id\" = m.\"PartnershipId\" WHERE p.\"Kind\" = 'LocalAuthority' AND m.\"Source\" = '{GiasEstablishmentsImporter.Name}'",
+            $"SELECT m.\"EstablishmentUrn\", m.\"PartnershipId\" FROM \"Memberships\" m JOIN \"Partnerships\" p ON p.\"Id\" = m.\"PartnershipId\" WHERE p.\"Kind\" = 'LocalAuthority' AND m.\"Source\" = '{MembershipSources.GiasEstablishments}'",
             r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken)).ToHashSet();
         var schools = await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LaCode\", \"District\", \"OpenDate\", \"CloseDate\" FROM \"Establishments\" WHERE \"LaCode\" IS NOT NULL",
             r => new School(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken);
@@ -56,7 +56,7 @@ public sealed class AreaMemberships
         {
             foreach (var span in Spans(school, successions[school.LaCode].ToList()))
             {
-                if (span.LaCode != school.LaCode && laPartnerships.TryGetValue($"LOCAL_AUTHORITY:{span.LaCode}", out var earlierLa) && !seenInLa.Contains((school.Urn, earlierLa)))
+                if (span.LaCode != school.LaCode && laPartnerships.TryGetValue(PartnershipKeys.LocalAuthority(span.LaCode), out var earlierLa) && !seenInLa.Contains((school.Urn, earlierLa)))
                 {
                     await insert.AddAsync(cancellationToken, school.Urn, earlierLa, Member, span.From, span.To, Source, runId);
                 }
@@ -89,25 +89,25 @@ public sealed class AreaMemberships
     /// </summary>
     private static async Task FitGiasLaMembershipsToTheirCodesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        const string CodeOfMembership = "JOIN \"Partnerships\" p ON p.\"SourceKey\" = 'LOCAL_AUTHORITY:' || a.\"Code\" WHERE p.\"Id\" = \"Memberships\".\"PartnershipId\"";
+        var codeOfMembership = $"JOIN \"Partnerships\" p ON p.\"SourceKey\" = {PartnershipKeys.LocalAuthoritySql("a.\"Code\"")} WHERE p.\"Id\" = \"Memberships\".\"PartnershipId\"";
         await SqlText.ExecuteAsync(connection, transaction, $"""
-            UPDATE "Memberships" SET "Joined" = (SELECT a."ValidFrom" FROM "LocalAuthorityAreas" a {CodeOfMembership})
-            WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {CodeOfMembership}
+            UPDATE "Memberships" SET "Joined" = (SELECT a."ValidFrom" FROM "LocalAuthorityAreas" a {codeOfMembership})
+            WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {codeOfMembership}
                 AND a."ValidFrom" IS NOT NULL AND ("Memberships"."Joined" IS NULL OR "Memberships"."Joined" < a."ValidFrom"))
             """, cancellationToken, GiasEstablishmentsImporter.Name);
         await SqlText.ExecuteAsync(connection, transaction, $"""
-            UPDATE "Memberships" SET "Left" = (SELECT a."ValidTo" FROM "LocalAuthorityAreas" a {CodeOfMembership})
-            WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {CodeOfMembership}
+            UPDATE "Memberships" SET "Left" = (SELECT a."ValidTo" FROM "LocalAuthorityAreas" a {codeOfMembership})
+            WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {codeOfMembership}
                 AND a."ValidTo" IS NOT NULL AND ("Memberships"."Left" IS NULL OR "Memberships"."Left" > a."ValidTo") AND ("Memberships"."Joined" IS NULL OR "Memberships"."Joined" < a."ValidTo"))
             """, cancellationToken, GiasEstablishmentsImporter.Name);
-        await SqlText.ExecuteAsync(connection, transaction, """
+        await SqlText.ExecuteAsync(connection, transaction, $"""
             UPDATE "Memberships" SET "Joined" = (
-                SELECT MIN(s."Date") FROM "LocalAuthoritySuccessions" s JOIN "Partnerships" p ON p."SourceKey" = 'LOCAL_AUTHORITY:' || s."ToCode"
+                SELECT MIN(s."Date") FROM "LocalAuthoritySuccessions" s JOIN "Partnerships" p ON p."SourceKey" = {PartnershipKeys.LocalAuthoritySql("s.\"ToCode\"")}
                 WHERE p."Id" = "Memberships"."PartnershipId")
             WHERE "Source" = @p0 AND EXISTS (
                 SELECT 1 FROM "LocalAuthoritySuccessions" s
-                JOIN "Partnerships" p ON p."SourceKey" = 'LOCAL_AUTHORITY:' || s."ToCode"
-                JOIN "Partnerships" old ON old."SourceKey" = 'LOCAL_AUTHORITY:' || s."FromCode"
+                JOIN "Partnerships" p ON p."SourceKey" = {PartnershipKeys.LocalAuthoritySql("s.\"ToCode\"")}
+                JOIN "Partnerships" old ON old."SourceKey" = {PartnershipKeys.LocalAuthoritySql("s.\"FromCode\"")}
                 JOIN "Memberships" before ON before."PartnershipId" = old."Id" AND before."EstablishmentUrn" = "Memberships"."EstablishmentUrn" AND before."Source" = @p0
                 WHERE p."Id" = "Memberships"."PartnershipId" AND "Memberships"."Joined" > s."Date")
             """, cancellationToken, GiasEstablishmentsImporter.Name);

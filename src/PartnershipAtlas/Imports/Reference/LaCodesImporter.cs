@@ -35,7 +35,7 @@ public sealed class LaCodesImporter : IDatasetImporter
         {
             await insertArea.ExecuteAsync(cancellationToken, row.Code, row.LaName, row.From, row.To, row.Source);
             foreach (var predecessor in row.Predecessors) await insertSuccession.ExecuteAsync(cancellationToken, predecessor, row.Code, row.From);
-            await partnerships.WriteAsync(new PartnershipFacts(PartnershipKind.LocalAuthority, $"LOCAL_AUTHORITY:{row.Code}", row.LaName, row.Code, row.From, row.To), context.Counts, cancellationToken);
+            await partnerships.WriteAsync(new PartnershipFacts(PartnershipKind.LocalAuthority, PartnershipKeys.LocalAuthority(row.Code), row.LaName, row.Code, row.From, row.To), context.Counts, cancellationToken);
         }
     }
 

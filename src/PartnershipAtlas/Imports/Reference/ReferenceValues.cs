@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
 
@@ -71,7 +71,7 @@ public sealed class ReferenceValues(CsvRows rows)
     public static bool TryEnum<T>(string text, out T value) where T : struct, Enum =>
         System.Enum.TryParse(text.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out value) && System.Enum.IsDefined(value);
 
-    public static string EnumName<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseUpper.ConvertName(value.ToString());
+    public static string EnumName<T>(T value) where T : struct, Enum => PartnershipKeys.EnumName(value);
 
     public string? Error => Errors.Count == 0 ? null : string.Join("; ", Errors);
 }
