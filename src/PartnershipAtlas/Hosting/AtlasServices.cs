@@ -84,6 +84,8 @@ public static class AtlasServices
             .AddGraphTypes(typeof(AtlasSchema).Assembly)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        builder.Services.AddSingleton<GraphQL.Validation.DocumentValidator>();
+        builder.Services.AddSingleton<GraphQL.Validation.IDocumentValidator, BoundedDocumentValidator>();
         return builder;
     }
 
