@@ -7,6 +7,7 @@ using PartnershipAtlas.Tests.Support;
 namespace PartnershipAtlas.Tests.Attainment;
 
 /// <summary>KS4 provisional results (the real national file) and the final file of the same year that replaces them.</summary>
+[Trait("Store", "Sqlite")] // national files import row by row on PostgreSQL (minutes each): run once, on SQLite, until ResultSetWriter has a COPY path
 public sealed class ProvisionalResultsTests
 {
     [Fact]

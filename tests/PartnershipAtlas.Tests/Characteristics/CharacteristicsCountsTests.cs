@@ -5,6 +5,7 @@ using PartnershipAtlas.Tests.Support;
 namespace PartnershipAtlas.Tests.Characteristics;
 
 /// <summary><c>establishmentCounts</c> by OFSTED_GRADE and FSM_EVER_BAND over the real GIAS export and census equal a recount from the files.</summary>
+[Trait("Store", "Sqlite")] // national files import row by row on PostgreSQL (minutes each): run once, on SQLite, until ResultSetWriter has a COPY path
 public sealed class CharacteristicsCountsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using PartnershipAtlas.Tests.Support;
 namespace PartnershipAtlas.Tests.Characteristics;
 
 /// <summary><c>Establishment.characteristics</c> after importing the real GIAS export, census and absence files: what the files say, markers kept.</summary>
+[Trait("Store", "Sqlite")] // national files import row by row on PostgreSQL (minutes each): run once, on SQLite, until ResultSetWriter has a COPY path
 public sealed class CharacteristicsTests(CharacteristicsTests.Imported imported) : IClassFixture<CharacteristicsTests.Imported>
 {
     public sealed class Imported : AtlasFactory, IAsyncLifetime

@@ -8,6 +8,7 @@ using PartnershipAtlas.Tests.Support;
 namespace PartnershipAtlas.Tests.Characteristics;
 
 /// <summary><c>Partnership.profile</c> over the real 2022 GIAS export and the 2019 census and absence files equals a recount from the files.</summary>
+[Trait("Store", "Sqlite")] // national files import row by row on PostgreSQL (minutes each): run once, on SQLite, until ResultSetWriter has a COPY path
 public sealed class ProfileTests(ProfileTests.Imported imported) : IClassFixture<ProfileTests.Imported>
 {
     public sealed class Imported : StatementCountingFactory, IAsyncLifetime

@@ -6,6 +6,7 @@ using PartnershipAtlas.Tests.Support;
 namespace PartnershipAtlas.Tests.Characteristics;
 
 /// <summary>The <c>census</c>, <c>absence</c> and <c>workforce</c> datasets on the real files: years, markers, refusals.</summary>
+[Trait("Store", "Sqlite")] // national files import row by row on PostgreSQL (minutes each): run once, on SQLite, until ResultSetWriter has a COPY path
 public sealed class SchoolTablesImportTests
 {
     [Fact]
