@@ -5,6 +5,7 @@ using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Attainment.Imports;
 using PartnershipAtlas.Api.Http;
+using PartnershipAtlas.Api.Http.Steps;
 using PartnershipAtlas.Api.Caching;
 using PartnershipAtlas.Api.Limits;
 using PartnershipAtlas.Api.Persisted;
@@ -65,7 +66,8 @@ public static class AtlasServices
         builder.Services.AddSingleton<OverlapSnapshots>();
         builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
-        builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddGraphQLHttpEndpoint();
+        builder.Services.Configure<PartnershipAtlas.Api.Export.ExportOptions>(builder.Configuration.GetSection(PartnershipAtlas.Api.Export.ExportOptions.Section));
         builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
@@ -82,6 +84,8 @@ public static class AtlasServices
             .AddGraphTypes(typeof(AtlasSchema).Assembly)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        builder.Services.AddSingleton<GraphQL.Validation.DocumentValidator>();
+        builder.Services.AddSingleton<GraphQL.Validation.IDocumentValidator, BoundedDocumentValidator>();
         return builder;
     }
 
@@ -92,6 +96,7 @@ public static class AtlasServices
         app.Use((http, next) => apiKeys.InvokeAsync(http, next));
         app.MapPost(DocumentRegistrationEndpoint.Path, DocumentRegistrationEndpoint.HandleAsync);
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.MapGet(GraphQLHttpEndpoint.CsvLinkPath, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleCsvLinkAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         app.MapAtlasHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");

@@ -134,4 +134,24 @@ public sealed class LimitsTests(Surrey2021Store store) : IClassFixture<Surrey202
         Assert.Contains("Atlas:Limits:ExecutionTimeout", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body.ToJsonString(), StringComparison.Ordinal);
     }
+
+    /// <summary>Ten fragments each spreading the next ten times expand to 10^10 fields; measured once per fragment, refused at once (the time bound is the requirement).</summary>
+    [Fact]
+    public async Task A_billion_laughs_document_is_refused_fast_naming_the_limit()
+    {
+        var fragments = string.Concat(Enumerable.Range(0, 10).Select(i => i == 9
+            ? "fragment F9 on Query { __typename } "
+            : $"fragment F{i} on Query {{ {string.Concat(Enumerable.Repeat($"...F{i + 1} ", 10))}}} "));
+        var client = store.CreateClient();
+        await PostAsync(client, new { query = "{ __typename }" });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (response, body) = await PostAsync(client, new { query = "{ ...F0 } " + fragments });
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("MAX_SELECTION_NODES", Code(body));
+        Assert.Contains("Atlas:Limits:MaxSelectionNodes", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(clock.ElapsedMilliseconds < 1000, $"refused in {clock.ElapsedMilliseconds} ms");
+    }
 }

@@ -5,10 +5,16 @@ public static class MediaTypes
 {
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
+    public const string Csv = "text/csv";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Whether a negotiated type asks for a table (<see cref="Export.TableShape"/>) rather than a GraphQL response.</summary>
+    public static bool IsTable(string mediaType) => mediaType is Csv or Xlsx;
 
     /// <summary>
     /// The response type for an <c>Accept</c> header, taken in the client's order: graphql-response+json where asked for,
-    /// application/json for it, <c>application/*</c> and <c>*/*</c> or no header (legacy clients); null when nothing fits.
+    /// application/json for it, <c>application/*</c> and <c>*/*</c> or no header (legacy clients), text/csv or the .xlsx
+    /// type for a table; null when nothing fits.
     /// </summary>
     public static string? Negotiate(string? accept)
     {
@@ -23,6 +29,8 @@ public static class MediaTypes
             {
                 case GraphQLResponse: return GraphQLResponse;
                 case Json or "application/*" or "*/*": return Json;
+                case Csv: return Csv;
+                case Xlsx: return Xlsx;
             }
         }
         return null;

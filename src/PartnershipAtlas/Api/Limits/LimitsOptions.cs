@@ -11,6 +11,12 @@ public sealed class LimitsOptions
     /// <summary>The deepest introspection selection allowed (GraphiQL's introspection query is 13 levels deep).</summary>
     public int MaxIntrospectionDepth { get; set; } = 20;
 
+    /// <summary>
+    /// The most fields, fragment spreads and directives a document may expand to through its fragments (HotChocolate's
+    /// maximum of allowed fields); GraphiQL's introspection query expands to about 400.
+    /// </summary>
+    public int MaxSelectionNodes { get; set; } = 2000;
+
     /// <summary>The highest cost one request may have.</summary>
     public int MaxCost { get; set; } = 1000;
 

@@ -13,7 +13,8 @@ namespace PartnershipAtlas.Api.Limits;
 /// Cost analysis in the spirit of IBM's GraphQL cost spec, as HotChocolate applies it: a connection field weighs 10,
 /// other object fields 1, scalars 0, a <c>where</c> or <c>order</c> argument 10 more; the <c>nodes</c>/<c>edges</c> of
 /// a connection count <c>first</c>/<c>last</c> times (default 20) and other lists the assumed list size. Introspection
-/// costs nothing. Runs as a validation rule, so a request over a limit is refused before anything executes.
+/// costs nothing. Runs as a validation rule, so a request over a limit is refused before anything executes; depth and
+/// the size of the expansion are checked before any rule (<see cref="BoundedDocumentValidator"/>).
 /// </summary>
 public sealed class QueryCost(IOptions<LimitsOptions> options, CostRateLimiter limiter)
 {
@@ -63,15 +64,7 @@ public sealed class QueryCost(IOptions<LimitsOptions> options, CostRateLimiter l
         if (report is not null) report.Requested = cost;
         var operation = validation.Operation;
 
-        var depth = QueryDepth.Measure(validation.Document, operation);
-        if (depth > limits.MaxDepth || context.MaxDepth > limits.MaxIntrospectionDepth + 1)
-        {
-            var (detected, allowed, key) = depth > limits.MaxDepth ? (depth, limits.MaxDepth, "MaxDepth") : (context.MaxDepth, limits.MaxIntrospectionDepth, "MaxIntrospectionDepth");
-            context.Error = Limit(validation, operation, "MAX_EXECUTION_DEPTH",
-                $"The GraphQL document has an execution depth of {detected} which exceeds the max allowed execution depth of {allowed} ({LimitsOptions.Section}:{key}).",
-                new() { ["detectedExecutionDepth"] = detected, ["allowedExecutionDepth"] = allowed });
-        }
-        else if (cost > limits.MaxCost)
+        if (cost > limits.MaxCost)
         {
             context.Error = Limit(validation, operation, "HC0047",
                 $"The maximum allowed field cost was exceeded: the request costs {cost}, {LimitsOptions.Section}:MaxCost is {limits.MaxCost}.",

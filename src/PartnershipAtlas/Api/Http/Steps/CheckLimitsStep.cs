@@ -1,0 +1,30 @@
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using PartnershipAtlas.Api.Limits;
+
+namespace PartnershipAtlas.Api.Http.Steps;
+
+/// <summary>
+/// The rules a request meets before it runs: a GET runs queries only (405, Allow: POST, for a mutation or
+/// subscription), a table (CSV, .xlsx) answers queries only (406: a mutation never runs for it), and the request is charged to its client (the API key, else the address) against
+/// <c>Atlas:Limits:MaxCost</c>; depth and cost are measured by <see cref="QueryCost"/> during validation.
+/// </summary>
+public sealed class CheckLimitsStep(IOptions<LimitsOptions> limits)
+{
+    public Refusal? Run(GraphQLExchange exchange)
+    {
+        if (exchange.IsGet && exchange.Operation?.Operation is OperationType.Mutation or OperationType.Subscription)
+        {
+            return Refusal.Of(StatusCodes.Status405MethodNotAllowed, "Mutations can only be sent with POST.", "POST");
+        }
+        if (exchange.Table is { } table && exchange.Operation?.Operation is OperationType.Mutation or OperationType.Subscription)
+        {
+            return Refusal.Of(StatusCodes.Status406NotAcceptable, $"Only queries are answered as {table}; ask for {MediaTypes.GraphQLResponse} to run a mutation.");
+        }
+        exchange.Cost = new CostReport(ClientOf(exchange.Http), limits.Value.MaxCost);
+        return null;
+    }
+
+    private string ClientOf(HttpContext http) =>
+        http.Request.Headers[limits.Value.ApiKeyHeader].ToString() is { Length: > 0 } key ? "key:" + key : "ip:" + http.Connection.RemoteIpAddress;
+}

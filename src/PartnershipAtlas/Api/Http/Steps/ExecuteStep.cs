@@ -1,0 +1,71 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using PartnershipAtlas.Api.Limits;
+
+namespace PartnershipAtlas.Api.Http.Steps;
+
+/// <summary>
+/// Runs the document within <c>Atlas:Limits:ExecutionTimeout</c> (HC0045 past it). A document that passed validation
+/// before (<see cref="ValidatedDocuments"/>) gets only the limits, which depend on the request; one that passes now is
+/// remembered.
+/// </summary>
+public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, QueryCost cost, ValidatedDocuments validated, IOptions<LimitsOptions> limits,
+    ILogger<ExecuteStep> logger)
+{
+    public async Task<ExecutionResult> RunAsync(GraphQLExchange exchange)
+    {
+        var result = await RunAsync(exchange, new Run(exchange.Document!, exchange.Request.Variables, exchange.ValidatedBefore, exchange.Cost));
+        if (!exchange.ValidatedBefore && result.Executed) validated.Add(exchange.Request.Query!, exchange.Document!);
+        return result;
+    }
+
+    /// <summary>
+    /// A run of another document than the request's (a table export's pages): <paramref name="run"/> says whether it
+    /// needs validation, and the report to charge (none: the cost limit is checked, but no client is charged).
+    /// </summary>
+    public async Task<ExecutionResult> RunAsync(GraphQLExchange exchange, Run run)
+    {
+        var http = exchange.Http;
+        var timeout = limits.Value.ExecutionTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await executer.ExecuteAsync(Options(exchange, run, deadline.Token));
+        }
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            return new ExecutionResult
+            {
+                Executed = true,
+                Errors = [AtlasErrors.Coded($"The request exceeded the configured timeout of `{timeout:c}` ({LimitsOptions.Section}:ExecutionTimeout).", "HC0045")],
+            };
+        }
+    }
+
+    private ExecutionOptions Options(GraphQLExchange exchange, Run run, CancellationToken cancellationToken) => new()
+    {
+        Schema = schema,
+        Query = exchange.Request.Query,
+        Document = run.Document,
+        OperationName = exchange.Request.OperationName,
+        Variables = run.Variables,
+        Extensions = exchange.Request.Extensions,
+        RequestServices = exchange.Http.RequestServices,
+        User = exchange.Http.User,
+        UserContext = run.Charged is null ? [] : new Dictionary<string, object?> { [CostReport.Key] = run.Charged },
+        ValidationRules = run.ValidatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
+        CancellationToken = cancellationToken,
+        UnhandledExceptionDelegate = context =>
+        {
+            logger.LogError(context.OriginalException, "GraphQL field {Path} failed", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)");
+            return Task.CompletedTask;
+        },
+    };
+
+    /// <param name="Charged">The report the cost is written to and charged against the client's rate limit; null to charge no one.</param>
+    public sealed record Run(GraphQLDocument Document, Inputs? Variables, bool ValidatedBefore, CostReport? Charged);
+}
