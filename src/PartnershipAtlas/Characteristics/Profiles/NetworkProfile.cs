@@ -1,8 +1,8 @@
 namespace PartnershipAtlas.Characteristics.Profiles;
 
-/// <summary>A member school as a profile sees it: where it is, what it is, its characteristics of the year and its latest extract.</summary>
+/// <summary>A member school as a profile sees it (from its membership's activeFrom, the one active-on rule's start): where it is, what it is, its characteristics of the year and its latest extract.</summary>
 public sealed record ProfileMember(
-    int Urn, DateOnly? Joined, string? Phase, string? TypeGroup, string? LaCode, string? LaName, string? Region, int? Easting, int? Northing,
+    int Urn, DateOnly? ActiveFrom, string? Phase, string? TypeGroup, string? LaCode, string? LaName, string? Region, int? Easting, int? Northing,
     SchoolCharacteristics? Characteristics, EstablishmentExtract? Extract);
 
 /// <summary>A count of members by one grouping value.</summary>
@@ -66,8 +66,8 @@ public sealed record NetworkProfile(int PartnershipId, DateOnly AsOf, int? Year,
             {
                 var inspected = m.Extract?.OfstedLastInspection;
                 if (inspected is null) never++;
-                else if (m.Joined is null) unknown++;
-                else if (inspected >= m.Joined) since++;
+                else if (m.ActiveFrom is null) unknown++;
+                else if (inspected >= m.ActiveFrom) since++;
                 else before++;
             }
             return new(since, before, never, unknown);

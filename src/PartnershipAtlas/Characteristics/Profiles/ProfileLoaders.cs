@@ -29,7 +29,7 @@ public static class ProfileLoaders
             .Where(m => EF.Parameter(idList).Contains(m.PartnershipId) && m.EstablishmentUrn != null)
             .Select(m => new
             {
-                m.PartnershipId, Urn = m.EstablishmentUrn!.Value, m.Joined, m.Establishment!.Phase, m.Establishment.TypeGroup, m.Establishment.LaCode,
+                m.PartnershipId, Urn = m.EstablishmentUrn!.Value, m.Joined, m.Establishment!.OpenDate, m.Establishment.Phase, m.Establishment.TypeGroup, m.Establishment.LaCode,
                 m.Establishment.LaName, m.Establishment.Region, m.Establishment.Easting, m.Establishment.Northing,
             })
             .ToListAsync(cancellationToken);
@@ -39,7 +39,7 @@ public static class ProfileLoaders
             : await CharacteristicsLoaders.SeriesAsync(db, urns, null, cancellationToken, year);
         var extracts = urns.Count == 0 ? new Dictionary<int, IReadOnlyList<EstablishmentExtract>>() : await ExtractLoaders.ExtractsAsync(db, urns, cancellationToken);
         var byPartnership = rows.GroupBy(r => r.PartnershipId).ToDictionary(g => g.Key, g => g.GroupBy(r => r.Urn).Select(u => u.First()).Select(r => new ProfileMember(
-            r.Urn, r.Joined, r.Phase, r.TypeGroup, r.LaCode, r.LaName, r.Region, r.Easting, r.Northing,
+            r.Urn, MembershipActivity.ActiveFrom(r.Joined, r.OpenDate), r.Phase, r.TypeGroup, r.LaCode, r.LaName, r.Region, r.Easting, r.Northing,
             characteristics.TryGetValue(r.Urn, out var c) ? c.FirstOrDefault() : null,
             extracts.TryGetValue(r.Urn, out var e) ? ExtractLoaders.Latest(e, asOf) : null)).OrderBy(m => m.Urn).ToList());
         return ids.ToDictionary(id => id, id => (NetworkProfile?)new NetworkProfile(id, asOf, year, byPartnership.GetValueOrDefault(id) ?? []));

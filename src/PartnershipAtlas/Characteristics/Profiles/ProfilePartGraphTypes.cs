@@ -39,9 +39,9 @@ public sealed class OfstedSinceJoiningGraphType : ObjectGraphType<OfstedSinceJoi
     {
         Name = "OfstedSinceJoining";
         Description = "Members by whether their latest inspection (OfstedLastInsp on asOf) came on or after the day they joined.";
-        Field<NonNullGraphType<IntGraphType>>("inspectedSinceJoining").Description("Latest inspection on or after the day the member joined.").Resolve(c => c.Source.InspectedSinceJoining);
-        Field<NonNullGraphType<IntGraphType>>("inspectedOnlyBefore").Description("Latest inspection before the member joined.").Resolve(c => c.Source.InspectedOnlyBefore);
+        Field<NonNullGraphType<IntGraphType>>("inspectedSinceJoining").Description("Latest inspection on or after the member's activeFrom (its join date, or the school's open date where GIAS gives none).").Resolve(c => c.Source.InspectedSinceJoining);
+        Field<NonNullGraphType<IntGraphType>>("inspectedOnlyBefore").Description("Latest inspection before the member's activeFrom (its join date, or the school's open date where GIAS gives none).").Resolve(c => c.Source.InspectedOnlyBefore);
         Field<NonNullGraphType<IntGraphType>>("notInspected").Description("No inspection date recorded.").Resolve(c => c.Source.NotInspected);
-        Field<NonNullGraphType<IntGraphType>>("joinDateUnknown").Description("Inspected, but the join date is unknown.").Resolve(c => c.Source.JoinDateUnknown);
+        Field<NonNullGraphType<IntGraphType>>("joinDateUnknown").Description("Inspected, but neither the join date nor the school's open date is known.").Resolve(c => c.Source.JoinDateUnknown);
     }
 }
