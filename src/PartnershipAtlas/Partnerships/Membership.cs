@@ -29,6 +29,9 @@ public sealed class Membership
     public required string Source { get; set; }
     public long? ImportRunId { get; set; }
 
+    /// <summary>Who the member is (exactly one part set), whatever network the membership is in.</summary>
+    public (int? Urn, int? Organisation, int? Network) Member() => (EstablishmentUrn, OrganisationId, MemberPartnershipId);
+
     /// <summary>The active-on rule (<see cref="MembershipActivity"/>); a school's membership needs its establishment loaded.</summary>
     public bool IsActiveOn(DateOnly date) => MembershipActivity.IsActiveOn(this, date);
 

@@ -67,9 +67,6 @@ public static class NestedNetworks
         var rows = await db.Memberships.AsNoTracking().Where(MembershipQueries.ActiveOn(asOf)).Where(m => EF.Parameter(all).Contains(m.PartnershipId))
             .Where(where ?? (m => true)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var byNetwork = rows.ToLookup(m => m.PartnershipId);
-        return withNested.ToDictionary(n => n.Key, n => n.Value.SelectMany(id => byNetwork[id]).OrderBy(m => m.Id).DistinctBy(MemberKey).ToList());
+        return withNested.ToDictionary(n => n.Key, n => n.Value.SelectMany(id => byNetwork[id]).OrderBy(m => m.Id).DistinctBy(m => m.Member()).ToList());
     }
-
-    /// <summary>Who the member is, whatever network the membership is in.</summary>
-    public static (int? Urn, int? Organisation, int? Network) MemberKey(Membership m) => (m.EstablishmentUrn, m.OrganisationId, m.MemberPartnershipId);
 }

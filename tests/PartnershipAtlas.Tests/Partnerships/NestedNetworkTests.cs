@@ -55,6 +55,8 @@ public sealed class NestedNetworkTests(NestedNetworkTests.Server server) : IClas
             Assert.Equal(["Umbrella of two"], Names(await PartnershipAsync(trust, "partOf { name }"), "partOf"));
             Assert.Empty(Names(await PartnershipAsync(trust, "partOf(asOf: \"2020-08-31\") { name }"), "partOf"));
         }
+        var series = await PartnershipAsync(umbrella, "memberCountSeries(from: \"2020-01-01\", to: \"2021-01-01\", interval: YEAR) { count }");
+        Assert.Equal([0, 2], series["memberCountSeries"]!.AsArray().Select(p => p!["count"]!.GetValue<int>()));
         var members = await PartnershipAsync(umbrella, "members { nodes { memberPartnership { name } establishment { urn } } }");
         Assert.Equal(["Trust two-A", "Trust two-B"], members["members"]!["nodes"]!.AsArray().Select(n => n!["memberPartnership"]!["name"]!.GetValue<string>()));
     }
