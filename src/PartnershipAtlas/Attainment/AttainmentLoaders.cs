@@ -23,12 +23,19 @@ public static class AttainmentLoaders
 
     private static async Task<IDictionary<int, PartnershipAttainment?>> LoadAsync(AtlasDbContext db, IReadOnlyCollection<int> ids, AttainmentRequest request, CancellationToken cancellationToken)
     {
-        var members = (await db.Active(request.AsOf, null)
-                .Where(m => EF.Parameter(ids).Contains(m.PartnershipId) && m.EstablishmentUrn != null)
-                .Select(m => new { m.PartnershipId, EstablishmentUrn = m.EstablishmentUrn!.Value, m.Joined, m.Establishment!.OpenDate })
-                .ToListAsync(cancellationToken))
-            .GroupBy(m => (m.PartnershipId, m.EstablishmentUrn))
-            .Select(g => (g.Key.PartnershipId, Member: new AttainmentSummary.Member(g.Key.EstablishmentUrn, g.Min(m => m.Joined), g.First().OpenDate)))
+        var networks = request.IncludeNested
+            ? await NestedNetworks.WithNestedAsync(db, ids, request.AsOf, cancellationToken)
+            : ids.Distinct().ToDictionary(id => id, id => new HashSet<int> { id });
+        var read = networks.Values.SelectMany(n => n).Distinct().ToList();
+        var rows = await db.Active(request.AsOf, null)
+            .Where(m => EF.Parameter(read).Contains(m.PartnershipId) && m.EstablishmentUrn != null)
+            .Select(m => new { m.PartnershipId, EstablishmentUrn = m.EstablishmentUrn!.Value, m.Joined, m.Establishment!.OpenDate })
+            .ToListAsync(cancellationToken);
+        var byNetwork = rows.ToLookup(m => m.PartnershipId);
+        var members = networks
+            .SelectMany(n => n.Value.SelectMany(id => byNetwork[id]).Select(m => (Network: n.Key, Row: m)))
+            .GroupBy(x => (x.Network, x.Row.EstablishmentUrn))
+            .Select(g => (PartnershipId: g.Key.Network, Member: new AttainmentSummary.Member(g.Key.EstablishmentUrn, g.Min(x => x.Row.Joined), g.First().Row.OpenDate)))
             .ToLookup(x => x.PartnershipId, x => x.Member);
         var urns = members.SelectMany(g => g.Select(m => m.Urn)).Distinct().ToList();
         var sets = await ResultValuesAsync(db, request.KeyStage, [request.Year], request.Codes,

@@ -1,11 +1,11 @@
 namespace PartnershipAtlas.Attainment;
 
 /// <summary>What <c>Partnership.attainment</c> was asked for.</summary>
-public sealed record AttainmentRequest(KeyStage KeyStage, int Year, string Measure, DateOnly AsOf, bool TrustMeasureRule)
+public sealed record AttainmentRequest(KeyStage KeyStage, int Year, string Measure, DateOnly AsOf, bool TrustMeasureRule, bool IncludeNested = false)
 {
     public KeyStageRules Rules => KeyStageRules.For(KeyStage);
 
-    public string CacheKey => $"{KeyStage}:{Year}:{Measure.ToUpperInvariant()}:{AsOf}:{TrustMeasureRule}";
+    public string CacheKey => $"{KeyStage}:{Year}:{Measure.ToUpperInvariant()}:{AsOf}:{TrustMeasureRule}:{IncludeNested}";
 
     /// <summary>The fields the summary reads: the measure and its weights, for all, disadvantaged and other pupils.</summary>
     public string[] Codes => Enum.GetValues<PupilGroup>().SelectMany(g => new[] { Rules.CodeFor(Measure, g), Rules.WeightCodeFor(Measure, g) }).Distinct().ToArray();

@@ -40,7 +40,7 @@ public sealed class PartnershipAttainmentGraphType : ObjectGraphType<Partnership
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttainmentSchoolGraphType>>>>("schools").Description("The schools counted, in URN order, with their values.").Resolve(c => c.Source.Schools);
     }
 
-    /// <summary>Adds <c>attainment(keyStage, year, measure, asOf, trustMeasureRule)</c> to the partnership type.</summary>
+    /// <summary>Adds <c>attainment(keyStage, year, measure, asOf, trustMeasureRule, includeNested)</c> to the partnership type.</summary>
     public static void AddTo(ObjectGraphType<Partnership> type) =>
         type.Field<NonNullGraphType<PartnershipAttainmentGraphType>>("attainment")
             .Description("How the network's schools did on one measure in one year (batched: one query for any number of networks).")
@@ -49,8 +49,9 @@ public sealed class PartnershipAttainmentGraphType : ObjectGraphType<Partnership
             .Argument<NonNullGraphType<StringGraphType>>("measure", "A DfE field, e.g. PTRWM_EXP (KS2) or P8MEA (KS4).")
             .Argument<DateScalar>("asOf", "The date the members are taken on (default today).")
             .Argument<NonNullGraphType<BooleanGraphType>>("trustMeasureRule", "Apply the DfE trust-measure rule: only schools in the network at least three full academic years.", a => a.DefaultValue = false)
+            .IncludeNestedArgument("Also count the schools of the networks inside this one (an umbrella trust's trusts), each school once (default false).")
             .Resolve(c => AttainmentLoaders.Attainment(c, c.Source.Id, new AttainmentRequest(
-                c.GetArgument<KeyStage>("keyStage"), c.GetArgument<int>("year"), c.GetArgument<string>("measure"), c.AsOf(), c.GetArgument<bool>("trustMeasureRule"))));
+                c.GetArgument<KeyStage>("keyStage"), c.GetArgument<int>("year"), c.GetArgument<string>("measure"), c.AsOf(), c.GetArgument<bool>("trustMeasureRule"), c.IncludeNested())));
 }
 
 /// <summary>One pupil group's summary.</summary>

@@ -16,6 +16,9 @@ public sealed class PostgresAtlasDbContext(DbContextOptions<PostgresAtlasDbConte
         modelBuilder.HasCollation(CaseInsensitive, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
         modelBuilder.Entity<Measure>().Property(m => m.Code).UseCollation(CaseInsensitive);
         // PostgreSQL folds unquoted names to lower case; EF Core's names keep their case.
-        modelBuilder.Entity<Membership>().ToTable(t => t.HasCheckConstraint("CK_Memberships_OneMember", "(\"EstablishmentUrn\" IS NULL) <> (\"OrganisationId\" IS NULL)"));
+        modelBuilder.Entity<Membership>().ToTable(t => t.HasCheckConstraint("CK_Memberships_OneMember", Configurations.MembershipConfiguration.OneMember(Quoted)));
+        modelBuilder.Entity<Membership>().ToTable(t => t.HasCheckConstraint("CK_Memberships_NotItsOwnMember", Configurations.MembershipConfiguration.NotItsOwnMember(Quoted)));
     }
+
+    private static string Quoted(string column) => $"\"{column}\"";
 }

@@ -17,6 +17,10 @@ public static class OverlapArguments
         .Argument<StringGraphType>("phase", "Count only schools of this phase of education (GIAS name, e.g. Primary, Secondary; case ignored).")
         .Argument<StringGraphType>("fsmEverBand", "Count only schools in this FSM-ever band of the latest census (PNUMFSMEVER: 0-10, 10-20, 20-30, 30-40, 40-50, 50+).");
 
+    /// <summary>Adds <c>includeNested</c>: a school of a network inside another also counts as in the outer one.</summary>
+    public static FieldBuilder<TSource, TReturn> NestedArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.IncludeNestedArgument("Also count a school of a network inside another (a trust's school in its umbrella trust) as in the outer network too, once per network (default false).");
+
     public static FieldBuilder<TSource, TReturn> KindsArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string name, string description) =>
         field.Argument<ListGraphType<NonNullGraphType<PartnershipKindGraphType>>>(name, description);
 
@@ -57,7 +61,7 @@ public static class OverlapArguments
     }
 
     public static Task<OverlapView> OverlapViewAsync(this IResolveFieldContext context, DateOnly asOf) =>
-        context.RequestServices!.GetRequiredService<OverlapSession>().ViewAsync(asOf, context.Area(), context.CancellationToken);
+        context.RequestServices!.GetRequiredService<OverlapSession>().ViewAsync(asOf, context.Area(), context.CancellationToken, context.IncludeNested());
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -20,6 +20,7 @@ public static class OverlapQueries
             .MinimumArgument("minNetworks", 2, "The fewest networks a school must be in.")
             .AsOfArgument()
             .AreaArguments()
+            .NestedArgument()
             .PagingArguments()
             .ResolveAsync(async c =>
             {
@@ -40,6 +41,7 @@ public static class OverlapQueries
             .AsOfArgument()
             .Argument<OverlapOrderGraphType>("order", "The order of the pairs (default SHARED_COUNT).", a => a.DefaultValue = OverlapOrder.SharedCount)
             .AreaArguments()
+            .NestedArgument()
             .PagingArguments()
             .ResolveAsync(async c =>
             {
@@ -54,6 +56,7 @@ public static class OverlapQueries
             .KindsArgument("kinds", "Only these kinds (default every kind).")
             .AsOfArgument()
             .AreaArguments()
+            .NestedArgument()
             .ResolveAsync(async c => OverlapMatrix.Compute(await c.OverlapViewAsync(c.AsOf()), c.KindSet("kinds")));
 
         query.Field<NonNullGraphType<OverlapChangesGraphType>>("overlapChanges")
@@ -64,6 +67,7 @@ public static class OverlapQueries
             .KindsArgument("otherKinds", "The second network's kinds (default: the same as kinds).")
             .MinimumArgument("minNetworks", 2, "How many networks make a school multi-network.")
             .AreaArguments()
+            .NestedArgument()
             .ResolveAsync(async c =>
             {
                 var (kinds, otherKinds) = c.KindSets();
@@ -82,6 +86,7 @@ public static class OverlapQueries
         .AsOfArgument()
         .Argument<OverlapOrderGraphType>("order", "The order of the pairs (default SHARED_COUNT).", a => a.DefaultValue = OverlapOrder.SharedCount)
         .AreaArguments()
+        .NestedArgument()
         .PagingArguments()
         .ResolveAsync(async c =>
         {

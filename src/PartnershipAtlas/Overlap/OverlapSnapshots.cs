@@ -16,9 +16,10 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
     private const int MaxDates = 12;
     private readonly Lock gate = new();
     private long version = -1;
-    private readonly Dictionary<DateOnly, Entry> byDate = [];
+    private readonly Dictionary<(DateOnly AsOf, bool IncludeNested), Entry> byDate = [];
 
-    public async Task<OverlapView> ViewAsync(long stamp, DateOnly asOf, AreaFilter area)
+    /// <param name="includeNested">Whether a school in a network inside another (a trust in an umbrella trust) also counts as in the outer one.</param>
+    public async Task<OverlapView> ViewAsync(long stamp, DateOnly asOf, AreaFilter area, bool includeNested = false)
     {
         Entry entry;
         lock (gate)
@@ -28,10 +29,10 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
                 byDate.Clear();
                 version = stamp;
             }
-            if (!byDate.TryGetValue(asOf, out entry!))
+            if (!byDate.TryGetValue((asOf, includeNested), out entry!))
             {
                 if (byDate.Count >= MaxDates) byDate.Remove(byDate.MinBy(e => e.Value.LastUsed).Key);
-                byDate[asOf] = entry = new Entry(ReadAsync(asOf));
+                byDate[(asOf, includeNested)] = entry = new Entry(ReadAsync(asOf, includeNested));
             }
             entry.LastUsed = Environment.TickCount64;
         }
@@ -43,17 +44,18 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
         }
         catch
         {
-            lock (gate) if (byDate.TryGetValue(asOf, out var failed) && failed == entry) byDate.Remove(asOf);
+            lock (gate) if (byDate.TryGetValue((asOf, includeNested), out var failed) && failed == entry) byDate.Remove((asOf, includeNested));
             throw;
         }
     }
 
-    private async Task<OverlapSnapshot> ReadAsync(DateOnly asOf)
+    private async Task<OverlapSnapshot> ReadAsync(DateOnly asOf, bool includeNested)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = await ReadActiveAsync(db, asOf);
+        if (includeNested) rows = await WithNestedAsync(db, asOf, rows);
         var kinds = await db.Partnerships.AsNoTracking().Select(p => new { p.Id, p.Kind }).ToDictionaryAsync(p => p.Id, p => p.Kind);
         var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var snapshot = OverlapSnapshot.Build(asOf, rows, kinds);
@@ -85,6 +87,18 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
         return rows;
     }
 
+    /// <summary>The rows and, for each network with networks inside it on the date, its nested networks' schools as its own (the snapshot keeps each pair once).</summary>
+    private static async Task<List<ActiveMembership>> WithNestedAsync(AtlasDbContext db, DateOnly asOf, List<ActiveMembership> rows)
+    {
+        var outer = await db.Memberships.AsNoTracking().Where(MembershipQueries.ActiveOn(asOf)).Where(m => m.MemberPartnershipId != null)
+            .Select(m => m.PartnershipId).Distinct().ToListAsync();
+        if (outer.Count == 0) return rows;
+        var byNetwork = rows.ToLookup(r => r.PartnershipId);
+        var nested = await NestedNetworks.WithNestedAsync(db, outer, asOf, CancellationToken.None);
+        var added = nested.SelectMany(n => n.Value.Where(id => id != n.Key).SelectMany(id => byNetwork[id]).Select(r => new ActiveMembership(r.Urn, n.Key)));
+        return [.. rows, .. added];
+    }
+
     private sealed class Entry(Task<OverlapSnapshot> snapshot)
     {
         public Task<OverlapSnapshot> Snapshot { get; } = snapshot;
@@ -98,9 +112,9 @@ public sealed class OverlapSession(OverlapSnapshots snapshots, StoreStampReader 
 {
     private Task<long>? stamp;
 
-    public async Task<OverlapView> ViewAsync(DateOnly asOf, AreaFilter area, CancellationToken cancellationToken)
+    public async Task<OverlapView> ViewAsync(DateOnly asOf, AreaFilter area, CancellationToken cancellationToken, bool includeNested = false)
     {
         stamp ??= stamps.ReadAsync(cancellationToken);
-        return await snapshots.ViewAsync(await stamp, asOf, area);
+        return await snapshots.ViewAsync(await stamp, asOf, area, includeNested);
     }
 }

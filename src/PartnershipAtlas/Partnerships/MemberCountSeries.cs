@@ -36,15 +36,15 @@ public static class MemberCountSeries
             {
                 var spans = await db.Memberships.AsNoTracking()
                     .Where(m => EF.Parameter(ids).Contains(m.PartnershipId))
-                    .Select(m => new { m.PartnershipId, m.EstablishmentUrn, m.OrganisationId, m.Joined, m.Left, m.Establishment!.OpenDate, m.Establishment.CloseDate })
+                    .Select(m => new { m.PartnershipId, m.EstablishmentUrn, m.OrganisationId, m.MemberPartnershipId, m.Joined, m.Left, m.Establishment!.OpenDate, m.Establishment.CloseDate })
                     .ToListAsync(ct);
                 var byPartnership = spans.ToLookup(s => s.PartnershipId, s => new Membership
                 {
-                    EstablishmentUrn = s.EstablishmentUrn, OrganisationId = s.OrganisationId, Joined = s.Joined, Left = s.Left, Source = "",
+                    EstablishmentUrn = s.EstablishmentUrn, OrganisationId = s.OrganisationId, MemberPartnershipId = s.MemberPartnershipId, Joined = s.Joined, Left = s.Left, Source = "",
                     Establishment = s.EstablishmentUrn is int urn ? new() { Urn = urn, Name = "", OpenDate = s.OpenDate, CloseDate = s.CloseDate } : null,
                 });
                 return ids.ToDictionary(id => id, id => (IReadOnlyList<MemberCountPoint>)dates
-                    .Select(d => new MemberCountPoint(d, byPartnership[id].Where(m => m.IsActiveOn(d)).Select(m => (m.EstablishmentUrn, m.OrganisationId)).Distinct().Count()))
+                    .Select(d => new MemberCountPoint(d, byPartnership[id].Where(m => m.IsActiveOn(d)).Select(m => m.Member()).Distinct().Count()))
                     .ToList());
             },
             []).Load(partnershipId);

@@ -3,8 +3,9 @@ using PartnershipAtlas.Establishments;
 namespace PartnershipAtlas.Partnerships;
 
 /// <summary>
-/// A member's membership of a partnership between two dates. The member is an establishment (by URN) or an
-/// organisation that is not a school in GIAS: exactly one of <see cref="EstablishmentUrn"/> and <see cref="OrganisationId"/> is set.
+/// A member's membership of a partnership between two dates. The member is an establishment (by URN), an
+/// organisation that is not a school in GIAS, or another network (a trust in an umbrella trust): exactly one of
+/// <see cref="EstablishmentUrn"/>, <see cref="OrganisationId"/> and <see cref="MemberPartnershipId"/> is set.
 /// </summary>
 public sealed class Membership
 {
@@ -13,6 +14,9 @@ public sealed class Membership
     public Establishment? Establishment { get; set; }
     public int? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+    /// <summary>The member network, when the member is itself a network (a trust in an umbrella trust).</summary>
+    public int? MemberPartnershipId { get; set; }
+    public Partnership? MemberPartnership { get; set; }
     public int PartnershipId { get; set; }
     public Partnership? Partnership { get; set; }
     public MembershipRole Role { get; set; }
@@ -24,6 +28,9 @@ public sealed class Membership
     /// <summary>The dataset that asserted this membership (e.g. gias-establishments).</summary>
     public required string Source { get; set; }
     public long? ImportRunId { get; set; }
+
+    /// <summary>Who the member is (exactly one part set), whatever network the membership is in.</summary>
+    public (int? Urn, int? Organisation, int? Network) Member() => (EstablishmentUrn, OrganisationId, MemberPartnershipId);
 
     /// <summary>The active-on rule (<see cref="MembershipActivity"/>); a school's membership needs its establishment loaded.</summary>
     public bool IsActiveOn(DateOnly date) => MembershipActivity.IsActiveOn(this, date);

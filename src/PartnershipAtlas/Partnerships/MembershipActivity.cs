@@ -24,7 +24,7 @@ public enum ActiveFromSource
 /// </summary>
 public static class MembershipActivity
 {
-    /// <summary>The rule. A membership of an organisation has no school, so only its own dates bound it.</summary>
+    /// <summary>The rule. A membership of an organisation or of a network has no school, so only its own dates bound it.</summary>
     public static readonly Expression<Func<Membership, DateOnly, bool>> Rule = (m, d) =>
         (m.Joined == null || m.Joined <= d) && (m.Left == null || m.Left > d)
         && (m.Establishment == null

@@ -13,7 +13,7 @@ public sealed class MembershipGraphType : ObjectGraphType<Membership>
     public MembershipGraphType()
     {
         Name = TypeName;
-        Description = "A member's membership of a network, with its role and dates. The member is an establishment or an organisation that is not a school.";
+        Description = "A member's membership of a network, with its role and dates. The member is an establishment, an organisation that is not a school, or another network.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The membership's global id (endMembership takes it).").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<MembershipRoleGraphType>>("role").Description("The part the member plays in the network.").Resolve(c => c.Source.Role);
         Field<DateScalar>("joined").Description("When the membership began; null when the source does not say.").Resolve(c => c.Source.Joined);
@@ -30,10 +30,12 @@ public sealed class MembershipGraphType : ObjectGraphType<Membership>
         Field<IdGraphType>("importRunId").Description("The import run that last wrote the membership.").Resolve(c => c.Source.ImportRunId);
         Field<NonNullGraphType<PartnershipGraphType>>("partnership").Description("The network.")
             .Resolve(c => c.Source.Partnership is { } p ? p : PartnershipLoaders.ById(c, c.Source.PartnershipId));
-        Field<EstablishmentGraphType>("establishment").Description("The member establishment; null when the member is an organisation.")
+        Field<EstablishmentGraphType>("establishment").Description("The member establishment; null when the member is an organisation or a network.")
             .Resolve(c => c.Source.Establishment is { } e ? e : c.Source.EstablishmentUrn is int urn ? EstablishmentLoaders.ByUrn(c, urn) : null);
-        Field<OrganisationGraphType>("organisation").Description("The member organisation that is not a school; null when the member is an establishment.")
+        Field<OrganisationGraphType>("organisation").Description("The member organisation that is not a school; null when the member is an establishment or a network.")
             .Resolve(c => c.Source.Organisation is { } o ? o : c.Source.OrganisationId is int id ? PartnershipLoaders.OrganisationById(c, id) : null);
+        Field<PartnershipGraphType>("memberPartnership").Description("The member network (a trust in an umbrella trust, …); null when the member is an establishment or organisation.")
+            .Resolve(c => c.Source.MemberPartnership is { } p ? p : c.Source.MemberPartnershipId is int id ? PartnershipLoaders.ById(c, id) : null);
     }
 
     /// <summary>A value of the membership and its school (null for an organisation), loading the school when it is not loaded.</summary>

@@ -14,8 +14,8 @@ public static class MembershipQueries
     private static readonly Expression<Func<Membership, DateOnly, bool>> ActiveOnRule = MembershipActivity.Rule;
 
     /// <summary>
-    /// Whether no earlier membership of the same establishment in the same partnership is also active on the date, so
-    /// that an establishment counts once even if two sources recorded overlapping memberships.
+    /// Whether no earlier membership of the same member (establishment, organisation or network) in the same partnership
+    /// is also active on the date, so that a member counts once even if two sources recorded overlapping memberships.
     /// </summary>
     /// <remarks>
     /// Written with <c>.Value</c> on the outer side so that SQL compares with a plain <c>=</c> (no null compensation),
@@ -25,6 +25,8 @@ public static class MembershipQueries
         (db, m, date) => (m.EstablishmentUrn != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn.Value && o.Id < m.Id
                 && IsActiveOn(o, date)))
             || (m.OrganisationId != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.OrganisationId == m.OrganisationId.Value && o.Id < m.Id
+                && IsActiveOn(o, date)))
+            || (m.MemberPartnershipId != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.MemberPartnershipId == m.MemberPartnershipId.Value && o.Id < m.Id
                 && IsActiveOn(o, date)));
 
     /// <summary>Names <see cref="ActiveOnRule"/> inside a query lambda (see <see cref="RuleInliner"/>); never runs.</summary>

@@ -35,13 +35,23 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Field<NonNullGraphType<IntGraphType>>("memberCount")
             .Description("How many members the network has on the date (default today).")
             .Argument<DateScalar>("asOf", "The date (default today).")
-            .Resolve(c => PartnershipLoaders.MemberCount(c, c.Source.Id, c.AsOf()));
+            .IncludeNestedArgument("Also count the members of the networks inside this one, at any depth, each member once (default false).")
+            .Resolve(c => c.IncludeNested() ? NestedNetworkLoaders.MemberCount(c, c.Source.Id, c.AsOf()) : PartnershipLoaders.MemberCount(c, c.Source.Id, c.AsOf()));
         Field<MembersConnectionGraphType>("members")
             .Description("The network's members on the date (default today), as a cursor connection in membership order unless `order` says otherwise.")
             .Argument<DateScalar>("asOf", "The date (default today).")
+            .IncludeNestedArgument("Also list the members of the networks inside this one, at any depth, each member once through its first membership (default false; membership order only).")
             .PagingArguments()
             .WhereAndOrder(typeof(Membership))
-            .Resolve(c => PartnershipLoaders.Members(c, c.Source.Id, c.AsOf(), PageRequest.From(c)));
+            .Resolve(c => c.IncludeNested() ? NestedNetworkLoaders.Members(c, c.Source.Id, c.AsOf(), PageRequest.From(c)) : PartnershipLoaders.Members(c, c.Source.Id, c.AsOf(), PageRequest.From(c)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipGraphType>>>>("memberNetworks")
+            .Description("The networks that are members of this one on the date (default today), such as the trusts of an umbrella trust, by kind then name.")
+            .Argument<DateScalar>("asOf", "The date (default today).")
+            .Resolve(c => NestedNetworkLoaders.MemberNetworks(c, c.Source.Id, c.AsOf()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipGraphType>>>>("partOf")
+            .Description("The networks this one is a member of on the date (default today), such as a trust's umbrella trust, by kind then name.")
+            .Argument<DateScalar>("asOf", "The date (default today).")
+            .Resolve(c => NestedNetworkLoaders.PartOf(c, c.Source.Id, c.AsOf()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberCountPointGraphType>>>>("memberCountSeries")
             .Description("How many members the network had at the start of each month, quarter or year from `from` to `to` (growth and shrinkage).")
             .Argument<NonNullGraphType<DateScalar>>("from", "The first date of the series.")

@@ -27,6 +27,7 @@ public sealed class AddMemberInput
     public int? Urn { get; set; }
     public int? OrganisationId { get; set; }
     public OrganisationInput? Organisation { get; set; }
+    public string? MemberPartnershipId { get; set; }
     public MembershipRole? Role { get; set; }
     public DateOnly? Joined { get; set; }
     public DateOnly? Left { get; set; }
@@ -82,11 +83,12 @@ public sealed class AddMemberInputGraphType : InputObjectGraphType<AddMemberInpu
     public AddMemberInputGraphType()
     {
         Name = "AddMemberInput";
-        Description = "A new membership: exactly one of urn, organisationId and organisation names the member.";
+        Description = "A new membership: exactly one of urn, organisationId, organisation and memberPartnershipId names the member.";
         Field<NonNullGraphType<IdGraphType>>("partnershipId").Description("The network's global id.");
         Field<IntGraphType>("urn").Description("The member establishment's URN.");
         Field<IntGraphType>("organisationId").Description("An existing organisation's number.");
         Field<OrganisationInputGraphType>("organisation").Description("An organisation by kind and name (created when new).");
+        Field<IdGraphType>("memberPartnershipId").Description("A network's global id: the network becomes a member (a trust in an umbrella trust); a cycle (A in B in A) is refused.");
         Field<MembershipRoleGraphType>("role").Description("The member's role (default MEMBER).");
         Field<DateScalar>("joined").Description("When the membership began.");
         Field<DateScalar>("left").Description("When it ended; must be after joined.");

@@ -22,7 +22,7 @@ public static class PartnershipMutations
             .Argument<NonNullGraphType<CreatePartnershipInputGraphType>>("input", "The network.")
             .ResolveAsync(async c => await Editing(c, (db, ct) => CreateAsync(db, c.GetArgument<CreatePartnershipInput>("input"), ct)));
         mutation.Field<MembershipGraphType>("addMember")
-            .Description("Adds a school or organisation to a network, with a role and dates. Needs an editor API key.")
+            .Description("Adds a school, organisation or network to a network, with a role and dates. Needs an editor API key.")
             .Argument<NonNullGraphType<AddMemberInputGraphType>>("input", "The membership.")
             .ResolveAsync(async c => await Editing(c, (db, ct) => AddMemberAsync(db, c.GetArgument<AddMemberInput>("input"), ct)));
         mutation.Field<MembershipGraphType>("endMembership")
@@ -64,28 +64,42 @@ public static class PartnershipMutations
     {
         var partnership = await PartnershipAsync(db, input.PartnershipId, ct);
         Check(MembershipRules.KindError(partnership.Kind), "DERIVED_KIND");
-        var named = new object?[] { input.Urn, input.OrganisationId, input.Organisation }.Count(x => x is not null);
-        Check(named != 1 ? "name the member with exactly one of urn, organisationId and organisation" : null, "INVALID_MEMBER");
+        var named = new object?[] { input.Urn, input.OrganisationId, input.Organisation, input.MemberPartnershipId }.Count(x => x is not null);
+        Check(named != 1 ? "name the member with exactly one of urn, organisationId, organisation and memberPartnershipId" : null, "INVALID_MEMBER");
         Check(MembershipRules.DatesError(input.Joined, input.Left), "INVALID_DATE_RANGE");
         if (input.Urn is int urn) await EstablishmentAsync(db, urn, ct);
         var organisation = await OrganisationAsync(db, input, ct);
-        var (urnOfMember, organisationId) = (input.Urn, organisation?.Id ?? 0);
+        var network = input.MemberPartnershipId is { } memberId ? await PartnershipAsync(db, memberId, ct, "memberPartnershipId") : null;
+        if (network is not null) await NestingAsync(db, new NetworkEdge(partnership.Id, network.Id), ct);
+        var (urnOfMember, organisationId, networkId) = (input.Urn, organisation?.Id ?? 0, network?.Id ?? 0);
         var existing = await db.Memberships.AsNoTracking()
-            .Where(m => m.PartnershipId == partnership.Id && (urnOfMember != null ? m.EstablishmentUrn == urnOfMember : organisationId != 0 && m.OrganisationId == organisationId))
+            .Where(m => m.PartnershipId == partnership.Id && (urnOfMember != null ? m.EstablishmentUrn == urnOfMember
+                : networkId != 0 ? m.MemberPartnershipId == networkId : organisationId != 0 && m.OrganisationId == organisationId))
             .ToListAsync(ct);
-        var member = input.Urn is int u ? $"URN {u}" : organisation!.Name;
+        var member = input.Urn is int u ? $"URN {u}" : network?.Name ?? organisation!.Name;
         if (existing.FirstOrDefault(m => MembershipRules.Overlap(input.Joined, input.Left, m.Joined, m.Left)) is { } overlap)
         {
             Check(MembershipRules.OverlapError(member, input.Joined, input.Left, overlap.Joined, overlap.Left), "OVERLAPPING_MEMBERSHIP");
         }
         var membership = new Membership
         {
-            PartnershipId = partnership.Id, EstablishmentUrn = input.Urn, Organisation = organisation, Role = input.Role ?? MembershipRole.Member,
-            Joined = input.Joined, Left = input.Left, Source = Source,
+            PartnershipId = partnership.Id, EstablishmentUrn = input.Urn, Organisation = organisation, MemberPartnershipId = network?.Id,
+            Role = input.Role ?? MembershipRole.Member, Joined = input.Joined, Left = input.Left, Source = Source,
         };
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
         return membership;
+    }
+
+    /// <summary>Refuses a network membership that would put a network inside itself or nest networks too deep (<see cref="NetworkNesting"/>), naming the networks.</summary>
+    private static async Task NestingAsync(AtlasDbContext db, NetworkEdge added, CancellationToken ct)
+    {
+        var edges = await db.Memberships.AsNoTracking().Where(m => m.MemberPartnershipId != null)
+            .Select(m => new NetworkEdge(m.PartnershipId, m.MemberPartnershipId!.Value)).ToListAsync(ct);
+        if (NetworkNesting.Problem(edges.Append(added)) is not { } problem) return;
+        var ids = problem.Networks.Distinct().ToList();
+        var names = await db.Partnerships.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        Check(problem.Message(id => names[id]), problem.Code);
     }
 
     private static async Task<Membership> EndMembershipAsync(AtlasDbContext db, EndMembershipInput input, CancellationToken ct)
@@ -124,11 +138,11 @@ public static class PartnershipMutations
         return review;
     }
 
-    private static async Task<Partnership> PartnershipAsync(AtlasDbContext db, string globalId, CancellationToken ct)
+    private static async Task<Partnership> PartnershipAsync(AtlasDbContext db, string globalId, CancellationToken ct, string argument = "partnershipId")
     {
         var id = GlobalId.Decode(globalId) is (PartnershipGraphType.TypeName, var key) && int.TryParse(key, out var parsed) ? parsed : (int?)null;
         var partnership = id is null ? null : await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        Check(partnership is null ? $"no partnership has the id '{globalId}'" : null, "UNKNOWN_PARTNERSHIP");
+        Check(partnership is null ? $"{argument}: no partnership has the id '{globalId}'" : null, "UNKNOWN_PARTNERSHIP");
         return partnership!;
     }
 

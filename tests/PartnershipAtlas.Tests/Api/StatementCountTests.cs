@@ -29,12 +29,14 @@ public sealed class StatementCountTests(StatementCountTests.GeneratedStore store
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Atlas:Limits:MaxCost", "1000000");
+            builder.UseSetting("Atlas:Limits:CostPerMinute", "100000000");
             builder.ConfigureServices(services => services.InterceptStore(Counter));
         }
 
         public async Task InitializeAsync()
         {
             CreateClient();
+            var trusts = new List<Partnership>();
             await WithStoreAsync(async db =>
             {
                 for (var p = 0; p < Partnerships; p++)
@@ -46,6 +48,15 @@ public sealed class StatementCountTests(StatementCountTests.GeneratedStore store
                         partnership.Memberships.Add(new Membership { Establishment = establishment, Source = "generated", Role = MembershipRole.Member });
                     }
                     db.Partnerships.Add(partnership);
+                    trusts.Add(partnership);
+                }
+                for (var p = 0; p < Partnerships; p++)
+                {
+                    var umbrella = new Partnership { Kind = PartnershipKind.UmbrellaTrust, Name = $"Generated umbrella {p}", SourceKey = $"GENERATED:UMBRELLA:{p}" };
+                    umbrella.Memberships.Add(new Membership { MemberPartnership = trusts[p], Source = "generated", Role = MembershipRole.Member });
+                    var alliance = new Partnership { Kind = PartnershipKind.Other, Name = $"Generated alliance {p}", SourceKey = $"GENERATED:ALLIANCE:{p}" };
+                    alliance.Memberships.Add(new Membership { MemberPartnership = umbrella, Source = "generated", Role = MembershipRole.Member });
+                    db.Partnerships.AddRange(umbrella, alliance);
                 }
                 return await db.SaveChangesAsync();
             });
@@ -80,4 +91,37 @@ public sealed class StatementCountTests(StatementCountTests.GeneratedStore store
         Assert.Equal(few.Statements, many.Statements);
         Assert.InRange(many.Statements, 1, 10);
     }
+    /// <summary>Alliances holding an umbrella trust holding a trust of 10 schools: networks two deep.</summary>
+    private const string Nested = """
+        query($parents: Int) { partnerships(first: $parents, kinds: [OTHER]) { nodes { name
+          memberNetworks { name memberNetworks { name partOf { name } } }
+          memberCount(includeNested: true)
+          members(includeNested: true, first: 20) { totalCount nodes { memberPartnership { name } establishment { name } } } } } }
+        """;
+
+    [Fact]
+    public async Task Nested_networks_take_the_same_statements_for_one_and_a_hundred_parents()
+    {
+        var client = store.CreateClient();
+        store.Counter.Reset();
+        var one = await client.DataAsync(Nested, new { parents = 1 });
+        var few = store.Counter.Count;
+        store.Counter.Reset();
+        var many = await client.DataAsync(Nested, new { parents = Partnerships });
+        var statements = store.Counter.Count;
+
+        var alliances = many["partnerships"]!["nodes"]!.AsArray();
+        Assert.Equal(Partnerships, alliances.Count);
+        Assert.All(alliances, a => Assert.Equal(2 + MembersEach, a!["memberCount"]!.GetValue<int>()));
+        Assert.All(alliances, a => Assert.Equal(2 + MembersEach, a!["members"]!["nodes"]!.AsArray().Count));
+        var umbrella = one["partnerships"]!["nodes"]![0]!["memberNetworks"]![0]!;
+        Assert.Equal("Generated umbrella 0", umbrella["name"]!.GetValue<string>());
+        Assert.Equal("Generated umbrella 0", umbrella["memberNetworks"]![0]!["partOf"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(few, statements);
+        // Per nested read: one statement per level of nesting (and one more finding none), then one for the members.
+        Assert.InRange(statements, 1, 6 + 2 * (NestingDepth + 2));
+    }
+
+    /// <summary>The nesting depth of the generated alliances; nested reads take one statement per level.</summary>
+    private const int NestingDepth = 2;
 }

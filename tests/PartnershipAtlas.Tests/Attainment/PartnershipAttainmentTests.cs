@@ -143,6 +143,39 @@ public sealed class PartnershipAttainmentTests(PartnershipAttainmentTests.Import
         Assert.Equal(Round(matches.Average(m => (double)m!["difference"]!)), Round(estimate));
     }
 
+    [Fact]
+    public async Task An_umbrella_trust_counts_its_trusts_schools_once_and_only_when_asked()
+    {
+        var (name, members) = LargestTrust();
+        var (first, direct) = (await TrustIdAsync(name), members.Keys.Min());
+        var second = await imported.WithStoreAsync(async db => await db.Partnerships
+            .Where(p => p.Kind == PartnershipKind.MultiAcademyTrust && p.Name != name).OrderByDescending(p => p.Memberships.Count).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        var umbrella = await imported.WithStoreAsync(async db =>
+        {
+            var network = new Partnership { Kind = PartnershipKind.UmbrellaTrust, Name = "Attainment umbrella", SourceKey = "TEST:ATTAINMENT-UMBRELLA" };
+            network.Memberships.AddRange(
+                new Membership { MemberPartnershipId = await db.Partnerships.Where(p => p.Kind == PartnershipKind.MultiAcademyTrust && p.Name == name).Select(p => p.Id).SingleAsync(), Source = "test" },
+                new Membership { MemberPartnershipId = second, Source = "test" },
+                new Membership { EstablishmentUrn = direct, Source = "test" });
+            db.Partnerships.Add(network);
+            await db.SaveChangesAsync();
+            return GlobalId.Encode("Partnership", network.Id);
+        });
+        const string query = """
+            query($id: ID!, $nested: Boolean) { node(id: $id) { ... on Partnership {
+              attainment(keyStage: KS2, year: 2019, measure: "PTRWM_EXP", includeNested: $nested) { members schoolsCounted pupilsCovered } } } }
+            """;
+        async Task<JsonNode> Of(string id, bool nested) => (await imported.CreateClient().DataAsync(query, new { id, nested }))["node"]!["attainment"]!;
+
+        var (a, b) = (await Of(first, false), await Of(GlobalId.Encode("Partnership", second), false));
+        var own = await Of(umbrella, false);
+        var nested = await Of(umbrella, true);
+
+        Assert.Equal(1, (int)own["members"]!);
+        foreach (var field in new[] { "members", "schoolsCounted", "pupilsCovered" }) Assert.Equal((int)a[field]! + (int)b[field]!, (int)nested[field]!);
+        Assert.True((int)b["members"]! > 0);
+    }
+
     private Task<string> TrustIdAsync(string trust) =>
         imported.WithStoreAsync(async db => GlobalId.Encode("Partnership", await db.Partnerships.Where(p => p.Kind == PartnershipKind.MultiAcademyTrust && p.Name == trust).Select(p => p.Id).SingleAsync()));
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
-using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Partnerships;
@@ -13,8 +11,8 @@ namespace PartnershipAtlas.Tests.Partnerships;
 /// </summary>
 public sealed class MutationTests(MutationTests.Server server) : IClassFixture<MutationTests.Server>
 {
-    public const string EditorKey = "test-editor-key";
-    public const string ReaderKey = "test-reader-key";
+    public const string EditorKey = Editors.EditorKey;
+    public const string ReaderKey = Editors.ReaderKey;
 
     /// <summary>The server with the real 2022 export, one editor key and one key without the editor role (hashes only).</summary>
     public sealed class Server : AtlasFactory, IAsyncLifetime
@@ -24,12 +22,7 @@ public sealed class MutationTests(MutationTests.Server server) : IClassFixture<M
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Atlas:ApiKeys:0:Name", "editor");
-            builder.UseSetting("Atlas:ApiKeys:0:Sha256", ApiKeyAuthentication.Hash(EditorKey));
-            builder.UseSetting("Atlas:ApiKeys:0:Roles:0", "editor");
-            builder.UseSetting("Atlas:ApiKeys:1:Name", "reader");
-            builder.UseSetting("Atlas:ApiKeys:1:Sha256", ApiKeyAuthentication.Hash(ReaderKey));
-            builder.UseSetting("Atlas:ApiKeys:1:Roles:0", "reader");
+            Editors.AddKeys(builder);
         }
 
         public async Task InitializeAsync()
@@ -161,19 +154,7 @@ public sealed class MutationTests(MutationTests.Server server) : IClassFixture<M
         return data["establishment"]!["partnerships"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
     }
 
-    private async Task<JsonNode> EditAsync(string mutation, object variables)
-    {
-        var result = await SendAsync(EditorKey, mutation, variables);
-        Assert.True(result["errors"] is null, $"GraphQL errors: {result["errors"]?.ToJsonString()}");
-        return result["data"]!;
-    }
+    private Task<JsonNode> EditAsync(string mutation, object variables) => server.EditAsync(mutation, variables);
 
-    private async Task<JsonNode> SendAsync(string? key, string mutation, object variables)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = mutation, variables }) };
-        if (key is not null) request.Headers.Add(ApiKeyAuthentication.HeaderName, key);
-        using var response = await server.CreateClient().SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    private Task<JsonNode> SendAsync(string? key, string mutation, object variables) => server.SendAsync(key, mutation, variables);
 }

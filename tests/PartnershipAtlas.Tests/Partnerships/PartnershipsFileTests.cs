@@ -168,7 +168,7 @@ public sealed class PartnershipsFileTests(PartnershipsFileTests.Imported importe
         { "partnership,B1,PROGRAMME_CLUSTER,Bad,,,,,,,,,,,,,,,,\nmember,B1,,,,,,,{0},,,MEMBER,2021-01-01,2020-01-01,,,,,,", "line 3: left 2020-01-01 is not after joined 2021-01-01" },
         { "member,NOPE,,,,,,,{0},,,MEMBER,2020-01-01,,,,,,,", "line 2: partnership NOPE is neither in this file nor imported before" },
         { "partnership,B1,OPPORTUNITY_AREA,Bad,,,,,,,,,,,,,,,,", "line 2: OPPORTUNITY_AREA networks take their members from establishments' LA or district" },
-        { "partnership,B1,PROGRAMME_CLUSTER,Bad,,,,,,,,,,,,,,,,\nmember,B1,,,,,,,{0},Some Charity,CHARITY,MEMBER,2020-01-01,,,,,,,", "line 3: a member row names either a urn or an organisation, not both or neither" },
+        { "partnership,B1,PROGRAMME_CLUSTER,Bad,,,,,,,,,,,,,,,,\nmember,B1,,,,,,,{0},Some Charity,CHARITY,MEMBER,2020-01-01,,,,,,,", "line 3: a member row names exactly one of urn, organisation and member_partnership_key" },
         { "partnership,K0,PROGRAMME_CLUSTER,Renamed,,,,,,,,,,,,,,,,\nreview,K0,,,,,,,,,,,,,2020-01-01,PEER_REVIEW,{0},999999999,,", "line 3: URN 999999999 is not a known establishment" },
     };
 

@@ -422,6 +422,9 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Property<DateOnly?>("Left")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MemberPartnershipId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -444,13 +447,17 @@ namespace PartnershipAtlas.Data.Migrations
 
                     b.HasIndex("EstablishmentUrn", "PartnershipId");
 
+                    b.HasIndex("MemberPartnershipId", "PartnershipId");
+
                     b.HasIndex("OrganisationId", "PartnershipId");
 
                     b.HasIndex("PartnershipId", "EstablishmentUrn");
 
                     b.ToTable("Memberships", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Memberships_OneMember", "(EstablishmentUrn IS NULL) <> (OrganisationId IS NULL)");
+                            t.HasCheckConstraint("CK_Memberships_NotItsOwnMember", "MemberPartnershipId IS NULL OR MemberPartnershipId <> PartnershipId");
+
+                            t.HasCheckConstraint("CK_Memberships_OneMember", "(CASE WHEN EstablishmentUrn IS NULL THEN 0 ELSE 1 END) + (CASE WHEN OrganisationId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN MemberPartnershipId IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -704,6 +711,11 @@ namespace PartnershipAtlas.Data.Migrations
                         .WithMany("Memberships")
                         .HasForeignKey("EstablishmentUrn");
 
+                    b.HasOne("PartnershipAtlas.Partnerships.Partnership", "MemberPartnership")
+                        .WithMany()
+                        .HasForeignKey("MemberPartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PartnershipAtlas.Partnerships.Organisation", "Organisation")
                         .WithMany("Memberships")
                         .HasForeignKey("OrganisationId");
@@ -715,6 +727,8 @@ namespace PartnershipAtlas.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Establishment");
+
+                    b.Navigation("MemberPartnership");
 
                     b.Navigation("Organisation");
 

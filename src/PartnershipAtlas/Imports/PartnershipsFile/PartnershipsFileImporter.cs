@@ -26,15 +26,21 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         var (partnerships, members, reviews) = await ReadAsync(context, cancellationToken);
         var urns = await Store.UrnsAsync(connection, transaction, cancellationToken);
         var stored = await Store.KeysAsync(connection, transaction, KeyPrefix, cancellationToken);
-        Check(context, partnerships, members, reviews, urns, stored);
+        var networks = await MemberNetworks.LoadAsync(connection, transaction, cancellationToken);
+        bool IsFileKey(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(PartnershipKeys.Prefixed(KeyPrefix, key));
+        Check(context, partnerships, members, reviews, urns, IsFileKey);
+        foreach (var m in members) if (networks.UnknownError(m, IsFileKey) is { } unknown) context.Rejections.Reject(m.Line, unknown);
         WholeFile.RefuseIfRejected(context);
-        var ids = await WritePartnershipsAsync(context, partnerships, stored, members.Select(m => m.Key).Concat(reviews.Select(r => r.Key)), cancellationToken);
+        var referenced = members.Select(m => m.Key).Concat(reviews.Select(r => r.Key)).Concat(members.Select(m => m.MemberNetwork).OfType<string>().Where(IsFileKey));
+        var ids = await WritePartnershipsAsync(context, partnerships, stored, referenced, cancellationToken);
         var others = await Store.OtherMembershipsAsync(connection, transaction, ids.Values, Name, cancellationToken);
-        foreach (var m in members.Where(m => m.Urn is not null))
+        foreach (var m in members.Where(m => m.Urn is not null || m.MemberNetwork is not null))
         {
-            if (others.FirstOrDefault(o => o.PartnershipId == ids[m.Key] && o.Urn == m.Urn && MembershipRules.Overlap(m.Joined, m.Left, o.Joined, o.Left)) is not { } other) continue;
+            var network = networks.IdOf(m, ids);
+            if (others.FirstOrDefault(o => o.PartnershipId == ids[m.Key] && o.Urn == m.Urn && o.MemberNetwork == network && MembershipRules.Overlap(m.Joined, m.Left, o.Joined, o.Left)) is not { } other) continue;
             context.Rejections.Reject(m.Line, MembershipRules.OverlapError(m.Member, m.Joined, m.Left, other.Joined, other.Left) + $" (source {other.Source})");
         }
+        await networks.CheckNestingAsync(context, members, ids, cancellationToken);
         WholeFile.RefuseIfRejected(context);
 
         var touched = string.Join(", ", ids.Values.Distinct());
@@ -43,12 +49,12 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         using var organisations = new PreparedCommand(connection, transaction,
             "INSERT INTO \"Organisations\" (\"Name\", \"Kind\", \"SourceKey\") VALUES (@p0, @p1, @p2) ON CONFLICT (\"SourceKey\") DO UPDATE SET \"Name\" = excluded.\"Name\" RETURNING \"Id\"", 3);
         using var insertMember = new PreparedCommand(connection, transaction,
-            "INSERT INTO \"Memberships\" (\"EstablishmentUrn\", \"OrganisationId\", \"PartnershipId\", \"Role\", \"Joined\", \"Left\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)", 8);
+            "INSERT INTO \"Memberships\" (\"EstablishmentUrn\", \"OrganisationId\", \"PartnershipId\", \"Role\", \"Joined\", \"Left\", \"Source\", \"ImportRunId\", \"MemberPartnershipId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", 9);
         foreach (var m in members)
         {
             int? organisationId = m.Organisation is null ? null : Convert.ToInt32(await organisations.ScalarAsync(cancellationToken,
                 m.Organisation, m.OrganisationKind!.Value.ToString(), PartnershipKeys.Organisation(m.OrganisationKind.Value, m.Organisation)));
-            await insertMember.ExecuteAsync(cancellationToken, m.Urn, organisationId, ids[m.Key], m.Role.ToString(), m.Joined, m.Left, Name, context.RunId);
+            await insertMember.ExecuteAsync(cancellationToken, m.Urn, organisationId, ids[m.Key], m.Role.ToString(), m.Joined, m.Left, Name, context.RunId, networks.IdOf(m, ids));
         }
         using var insertReview = new PreparedCommand(connection, transaction,
             "INSERT INTO \"Reviews\" (\"PartnershipId\", \"Date\", \"Kind\", \"ReviewerUrn\", \"ReviewedUrn\", \"Focus\", \"Outcome\", \"Source\", \"ImportRunId\") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", 9);
@@ -77,17 +83,16 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
     }
 
     /// <summary>The checks across rows: known partnerships and URNs, no partnership twice, no member's spans overlapping.</summary>
-    private static void Check(ImportContext context, List<PartnershipRow> partnerships, List<MemberRow> members, List<ReviewRow> reviews, HashSet<int> urns, Dictionary<string, int> stored)
+    private static void Check(ImportContext context, List<PartnershipRow> partnerships, List<MemberRow> members, List<ReviewRow> reviews, HashSet<int> urns, Func<string, bool> known)
     {
         var reject = context.Rejections;
         foreach (var twice in partnerships.GroupBy(p => p.Key).Where(g => g.Count() > 1))
         {
             foreach (var p in twice.Skip(1)) reject.Reject(p.Line, $"partnership {p.Key} appears again (first on line {twice.First().Line})");
         }
-        bool Known(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(PartnershipKeys.Prefixed(KeyPrefix, key));
         foreach (var m in members)
         {
-            if (!Known(m.Key)) reject.Reject(m.Line, $"partnership {m.Key} is neither in this file nor imported before");
+            if (!known(m.Key)) reject.Reject(m.Line, $"partnership {m.Key} is neither in this file nor imported before");
             else if (m.Urn is int urn && !urns.Contains(urn)) reject.Reject(m.Line, $"URN {urn} is not a known establishment");
             else if (members.FirstOrDefault(o => o.Line < m.Line && o.Key == m.Key && o.Member == m.Member && MembershipRules.Overlap(m.Joined, m.Left, o.Joined, o.Left)) is { } other)
             {
@@ -96,7 +101,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         }
         foreach (var r in reviews)
         {
-            if (!Known(r.Key)) reject.Reject(r.Line, $"partnership {r.Key} is neither in this file nor imported before");
+            if (!known(r.Key)) reject.Reject(r.Line, $"partnership {r.Key} is neither in this file nor imported before");
             else if (new[] { r.ReviewerUrn, r.ReviewedUrn }.FirstOrDefault(u => u is int known && !urns.Contains(known)) is int unknown)
             {
                 reject.Reject(r.Line, $"URN {unknown} is not a known establishment");
@@ -116,7 +121,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
     /// <summary>What the checks read from the store.</summary>
     private static class Store
     {
-        public sealed record OtherMembership(int PartnershipId, int? Urn, DateOnly? Joined, DateOnly? Left, string Source);
+        public sealed record OtherMembership(int PartnershipId, int? Urn, DateOnly? Joined, DateOnly? Left, string Source, int? MemberNetwork);
 
         public static async Task<HashSet<int>> UrnsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
             [.. await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)];
@@ -130,8 +135,8 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
             var ids = string.Join(", ", partnershipIds.Distinct());
             if (ids.Length == 0) return [];
             return await SqlText.QueryAsync(connection, transaction,
-                $"SELECT \"PartnershipId\", \"EstablishmentUrn\", \"Joined\", \"Left\", \"Source\" FROM \"Memberships\" WHERE \"PartnershipId\" IN ({ids}) AND \"Source\" <> '{source}'",
-                r => new OtherMembership(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), SqlText.Date(r, 2), SqlText.Date(r, 3), r.GetString(4)), cancellationToken);
+                $"SELECT \"PartnershipId\", \"EstablishmentUrn\", \"Joined\", \"Left\", \"Source\", \"MemberPartnershipId\" FROM \"Memberships\" WHERE \"PartnershipId\" IN ({ids}) AND \"Source\" <> '{source}'",
+                r => new OtherMembership(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), SqlText.Date(r, 2), SqlText.Date(r, 3), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5)), cancellationToken);
         }
     }
 }

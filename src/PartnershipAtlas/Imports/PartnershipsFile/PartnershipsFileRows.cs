@@ -7,10 +7,11 @@ namespace PartnershipAtlas.Imports.PartnershipsFile;
 /// <summary>A <c>partnership</c> row: the network itself.</summary>
 internal sealed record PartnershipRow(int Line, string Key, PartnershipFacts Facts);
 
-/// <summary>A <c>member</c> row: a school (URN) or an organisation, its role and dates.</summary>
-internal sealed record MemberRow(int Line, string Key, int? Urn, string? Organisation, OrganisationKind? OrganisationKind, MembershipRole Role, DateOnly? Joined, DateOnly? Left)
+/// <summary>A <c>member</c> row: a school (URN), an organisation or a network (<c>member_partnership_key</c>), its role and dates.</summary>
+internal sealed record MemberRow(int Line, string Key, int? Urn, string? Organisation, OrganisationKind? OrganisationKind, MembershipRole Role, DateOnly? Joined, DateOnly? Left,
+    string? MemberNetwork = null)
 {
-    public string Member => Urn is int urn ? $"URN {urn}" : $"{Organisation} ({ReferenceValues.EnumName(OrganisationKind!.Value)})";
+    public string Member => Urn is int urn ? $"URN {urn}" : MemberNetwork is { } network ? $"network {network}" : $"{Organisation} ({ReferenceValues.EnumName(OrganisationKind!.Value)})";
 }
 
 /// <summary>A <c>review</c> row: one self-review, peer review or follow-up support event.</summary>
@@ -26,7 +27,8 @@ internal sealed class PartnershipsFileRows(CsvRows rows)
         federationType = rows.Find("federation_type"), denomination = rows.Find("denomination"), openDate = rows.Find("open_date"), closeDate = rows.Find("close_date"),
         urn = rows.Find("urn"), organisation = rows.Find("organisation"), organisationKind = rows.Find("organisation_kind"), role = rows.Find("role"),
         joined = rows.Find("joined"), left = rows.Find("left"), reviewDate = rows.Find("review_date"), reviewKind = rows.Find("review_kind"),
-        reviewerUrn = rows.Find("reviewer_urn"), reviewedUrn = rows.Find("reviewed_urn"), focus = rows.Find("focus"), outcome = rows.Find("outcome");
+        reviewerUrn = rows.Find("reviewer_urn"), reviewedUrn = rows.Find("reviewed_urn"), focus = rows.Find("focus"), outcome = rows.Find("outcome"),
+        memberPartnershipKey = rows.Find("member_partnership_key");
 
     /// <summary>Reads the current row into one of the three records, or gives the reasons it cannot be read.</summary>
     public (object? Row, string? Error) Read()
@@ -64,12 +66,16 @@ internal sealed class PartnershipsFileRows(CsvRows rows)
         var u = v.Int(urn, "urn");
         var organisationName = v.Optional(organisation);
         var organisationType = v.Enum<OrganisationKind>(organisationKind, "organisation_kind");
-        if ((u is null) == (organisationName is null) && v.Errors.Count == 0) v.Errors.Add("a member row names either a urn or an organisation, not both or neither");
+        var network = v.Optional(memberPartnershipKey);
+        if (new object?[] { u, organisationName, network }.Count(x => x is not null) != 1 && v.Errors.Count == 0)
+        {
+            v.Errors.Add("a member row names exactly one of urn, organisation and member_partnership_key");
+        }
         if (organisationName is not null && organisationType is null && v.Errors.Count == 0) v.Errors.Add("organisation_kind is empty");
         var r = v.Enum<MembershipRole>(role, "role") ?? MembershipRole.Member;
         var (j, l) = (v.Date(joined, "joined"), v.Date(left, "left"));
         if (MembershipRules.DatesError(j, l) is { } dates) v.Errors.Add(dates);
-        return new MemberRow(rows.Line, partnershipKey, u, organisationName, organisationType, r, j, l);
+        return new MemberRow(rows.Line, partnershipKey, u, organisationName, organisationType, r, j, l, network);
     }
 
     private ReviewRow? Review(ReferenceValues v, string partnershipKey)

@@ -440,6 +440,9 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.Property<DateOnly?>("Left")
                         .HasColumnType("date");
 
+                    b.Property<int?>("MemberPartnershipId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
 
@@ -462,13 +465,17 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
 
                     b.HasIndex("EstablishmentUrn", "PartnershipId");
 
+                    b.HasIndex("MemberPartnershipId", "PartnershipId");
+
                     b.HasIndex("OrganisationId", "PartnershipId");
 
                     b.HasIndex("PartnershipId", "EstablishmentUrn");
 
                     b.ToTable("Memberships", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Memberships_OneMember", "(\"EstablishmentUrn\" IS NULL) <> (\"OrganisationId\" IS NULL)");
+                            t.HasCheckConstraint("CK_Memberships_NotItsOwnMember", "\"MemberPartnershipId\" IS NULL OR \"MemberPartnershipId\" <> \"PartnershipId\"");
+
+                            t.HasCheckConstraint("CK_Memberships_OneMember", "(CASE WHEN \"EstablishmentUrn\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"OrganisationId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MemberPartnershipId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -732,6 +739,11 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                         .WithMany("Memberships")
                         .HasForeignKey("EstablishmentUrn");
 
+                    b.HasOne("PartnershipAtlas.Partnerships.Partnership", "MemberPartnership")
+                        .WithMany()
+                        .HasForeignKey("MemberPartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PartnershipAtlas.Partnerships.Organisation", "Organisation")
                         .WithMany("Memberships")
                         .HasForeignKey("OrganisationId");
@@ -743,6 +755,8 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Establishment");
+
+                    b.Navigation("MemberPartnership");
 
                     b.Navigation("Organisation");
 
