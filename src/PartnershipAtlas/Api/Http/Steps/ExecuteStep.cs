@@ -23,6 +23,13 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
     }
 
     /// <summary>
+    /// Starts a subscription: validated and its cost charged as any request, but with no execution timeout, since its
+    /// event streams (<see cref="ExecutionResult.Streams"/>) live until <paramref name="lifetime"/> ends.
+    /// </summary>
+    public Task<ExecutionResult> SubscribeAsync(GraphQLExchange exchange, CancellationToken lifetime) =>
+        executer.ExecuteAsync(Options(exchange, new Run(exchange.Document!, exchange.Request.Variables, exchange.ValidatedBefore, exchange.Cost), lifetime));
+
+    /// <summary>
     /// A run of another document than the request's (a table export's pages): <paramref name="run"/> says whether it
     /// needs validation, and the report to charge (none: the cost limit is checked, but no client is charged).
     /// </summary>
