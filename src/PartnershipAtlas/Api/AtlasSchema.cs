@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using PartnershipAtlas.Api.Subscriptions;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Overlap;
@@ -14,6 +15,7 @@ public sealed class AtlasSchema : Schema
         Description = "PartnershipAtlas: how England's schools work together.";
         Query = new AtlasQuery();
         Mutation = new AtlasMutation();
+        Subscription = new AtlasSubscription();
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
         foreach (var (clrEnum, graphType) in EnumGraphTypes()) RegisterTypeMapping(clrEnum, graphType);
@@ -63,5 +65,17 @@ public sealed class AtlasMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Changes to hand-kept networks: refused without an API key holding the editor role (X-Api-Key or Authorization: ApiKey …).";
         PartnershipMutations.AddTo(this);
+    }
+}
+
+/// <summary>The root subscription: events served over Server-Sent Events at <c>/graphql/stream</c> (not at <c>/graphql</c>).</summary>
+public sealed class AtlasSubscription : ObjectGraphType
+{
+    public AtlasSubscription()
+    {
+        Name = "Subscription";
+        Description = "Events as the store changes, served over Server-Sent Events (the GraphQL over SSE protocol, distinct connections mode) at /graphql/stream: POST the subscription there with Accept: text/event-stream.";
+        StoreChangeSubscriptions.AddTo(this);
+        ImportRunSubscriptions.AddTo(this);
     }
 }

@@ -26,11 +26,13 @@ public static class StoreServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<AtlasDbContext>>(provider =>
                 new DerivedContextFactory<PostgresAtlasDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresAtlasDbContext>>()));
             services.AddSingleton(_ => new StoreStampReader(provider, connectionString));
+            services.AddSingleton(services => StoreStampWatch.For(provider, services.GetRequiredService<StoreStampReader>(), connectionString));
         }
         else
         {
             services.AddPooledDbContextFactory<AtlasDbContext>(options => UseSqlite(options, connectionString ?? DefaultConnectionString));
             services.AddSingleton(_ => new StoreStampReader(provider, SqliteConnectionString(connectionString ?? DefaultConnectionString)));
+            services.AddSingleton(services => StoreStampWatch.For(provider, services.GetRequiredService<StoreStampReader>(), ""));
         }
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AtlasDbContext>>().CreateDbContext());
         return services;

@@ -22,7 +22,16 @@ public sealed class StoreStamp
 
     public static readonly string ReadSql = $"SELECT \"{nameof(Version)}\" FROM \"{Table}\" WHERE \"{nameof(Id)}\" = {TheRow}";
 
-    /// <summary>Raises the stamp inside <paramref name="transaction"/> (which then holds the row until it ends).</summary>
+    /// <summary>
+    /// The PostgreSQL channel every raise is announced on, with the new stamp as payload: the NOTIFY is sent in the
+    /// raising transaction, so listeners (other instances, <see cref="StoreStampWatch"/>) hear of it when it commits, never before.
+    /// </summary>
+    public const string Channel = "atlas_store_stamp";
+
+    private static readonly string BumpAndNotifySql =
+        $"WITH raised AS ({BumpSql} RETURNING \"{nameof(Version)}\") SELECT pg_notify('{Channel}', CAST(\"{nameof(Version)}\" AS text)) FROM raised";
+
+    /// <summary>Raises the stamp inside <paramref name="transaction"/> (which then holds the row until it ends); on PostgreSQL also notifies <see cref="Channel"/>.</summary>
     public static Task BumpAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        SqlText.ExecuteAsync(connection, transaction, BumpSql, cancellationToken);
+        SqlText.ExecuteAsync(connection, transaction, connection is Npgsql.NpgsqlConnection ? BumpAndNotifySql : BumpSql, cancellationToken);
 }

@@ -10,6 +10,7 @@ using PartnershipAtlas.Api.Caching;
 using PartnershipAtlas.Api.Limits;
 using PartnershipAtlas.Api.Persisted;
 using PartnershipAtlas.Api.Querying;
+using PartnershipAtlas.Api.Subscriptions;
 using PartnershipAtlas.Characteristics.Imports;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Hosting.Health;
@@ -78,11 +79,13 @@ public static class AtlasServices
         builder.Services.AddSingleton<CostRateLimiter>();
         builder.Services.AddSingleton<QueryCost>();
         builder.Services.AddSingleton<PersistedDocumentStore>();
+        builder.Services.AddAtlasSubscriptions(builder.Configuration);
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AtlasSchema).Assembly)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy(new SubscriptionExecutionStrategy(new SerialExecutionStrategy()), OperationType.Subscription)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
         builder.Services.AddSingleton<GraphQL.Validation.DocumentValidator>();
         builder.Services.AddSingleton<GraphQL.Validation.IDocumentValidator, BoundedDocumentValidator>();
@@ -96,6 +99,7 @@ public static class AtlasServices
         app.Use((http, next) => apiKeys.InvokeAsync(http, next));
         app.MapPost(DocumentRegistrationEndpoint.Path, DocumentRegistrationEndpoint.HandleAsync);
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.Map(GraphQLStreamEndpoint.Path, (HttpContext http, GraphQLStreamEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet(GraphQLHttpEndpoint.CsvLinkPath, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleCsvLinkAsync(http));
         app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
         app.MapAtlasHealth();

@@ -23,6 +23,13 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
     }
 
     /// <summary>
+    /// Starts a subscription: validated and its cost charged as any request, but with no execution timeout, since its
+    /// event streams (<see cref="ExecutionResult.Streams"/>) live until <paramref name="lifetime"/> ends.
+    /// </summary>
+    public Task<ExecutionResult> SubscribeAsync(GraphQLExchange exchange, CancellationToken lifetime) =>
+        executer.ExecuteAsync(Options(exchange, new Run(exchange.Document!, exchange.Request.Variables, exchange.ValidatedBefore, exchange.Cost), lifetime));
+
+    /// <summary>
     /// A run of another document than the request's (a table export's pages): <paramref name="run"/> says whether it
     /// needs validation, and the report to charge (none: the cost limit is checked, but no client is charged).
     /// </summary>
@@ -54,7 +61,7 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
         OperationName = exchange.Request.OperationName,
         Variables = run.Variables,
         Extensions = exchange.Request.Extensions,
-        RequestServices = exchange.Http.RequestServices,
+        RequestServices = run.Services ?? exchange.Http.RequestServices,
         User = exchange.Http.User,
         UserContext = run.Charged is null ? [] : new Dictionary<string, object?> { [CostReport.Key] = run.Charged },
         ValidationRules = run.ValidatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
@@ -67,5 +74,6 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
     };
 
     /// <param name="Charged">The report the cost is written to and charged against the client's rate limit; null to charge no one.</param>
-    public sealed record Run(GraphQLDocument Document, Inputs? Variables, bool ValidatedBefore, CostReport? Charged);
+    /// <param name="Services">The scope to resolve in (its DbContext, its batch loaders' caches); null for the request's own.</param>
+    public sealed record Run(GraphQLDocument Document, Inputs? Variables, bool ValidatedBefore, CostReport? Charged, IServiceProvider? Services = null);
 }

@@ -19,6 +19,7 @@ public sealed class ExportTableStep(ISchema schema, ExecuteStep execute, WriteSt
     public async Task RunAsync(GraphQLExchange exchange)
     {
         var request = exchange.Request;
+        schema.Initialize(); // the shape is read from the schema's resolved types, which a fresh server has yet to build
         if (PagedDocument.Prepare(schema, request.Query!, request.OperationName, PageRequest.MaxSize) is not { } paged)
         {
             await write.WriteRefusalAsync(exchange, Refusal.Of(StatusCodes.Status400BadRequest,

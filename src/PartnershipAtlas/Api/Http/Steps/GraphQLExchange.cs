@@ -21,6 +21,9 @@ public sealed class GraphQLExchange(HttpContext http)
     /// <summary>The table type asked for (<see cref="MediaTypes.Csv"/> or <see cref="MediaTypes.Xlsx"/>), answered by <see cref="ExportTableStep"/>; errors are still JSON.</summary>
     public string? Table { get; set; }
 
+    /// <summary>A request to <c>/graphql/stream</c>, answered as Server-Sent Events (subscriptions only).</summary>
+    public bool EventStream { get; init; }
+
     /// <summary>A browser asking for the IDE rather than for an answer.</summary>
     public bool ShowsIde { get; set; }
 

@@ -6,7 +6,8 @@ namespace PartnershipAtlas.Api.Http.Steps;
 
 /// <summary>
 /// Runs a table export's pages one after another (the first charged to the client, the rest checked against the cost
-/// limit only) and gives their rows as cells, up to <paramref name="maxRows"/>; only one page is held at a time.
+/// limit only) and gives their rows as cells, up to <paramref name="maxRows"/>; only one page is held at a time, each
+/// run in a service scope of its own.
 /// </summary>
 public sealed class TablePages(ExecuteStep execute, IGraphQLTextSerializer serializer, GraphQLExchange exchange, PagedDocument paged, int maxRows)
 {
@@ -53,7 +54,10 @@ public sealed class TablePages(ExecuteStep execute, IGraphQLTextSerializer seria
     private async Task<(JsonDocument? Data, ExecutionResult? Failed)> PageAsync(string? after, bool first)
     {
         var variables = new Dictionary<string, object?>(exchange.Request.Variables ?? Inputs.Empty) { [PagedDocument.AfterVariable] = after };
-        var run = new ExecuteStep.Run(paged.Document, new Inputs(variables), ValidatedBefore: !first, Charged: first ? exchange.Cost : null);
+        // Each page in a scope of its own: the batch loaders keep what they load for their scope, which for the
+        // request's scope would be every page's rows (about 1 KB a row held until the table ended).
+        await using var scope = exchange.Http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var run = new ExecuteStep.Run(paged.Document, new Inputs(variables), ValidatedBefore: !first, Charged: first ? exchange.Cost : null, scope.ServiceProvider);
         var result = await execute.RunAsync(exchange, run);
         if (result.Errors is { Count: > 0 } || !result.Executed) return (null, result);
         using var buffer = new MemoryStream();
