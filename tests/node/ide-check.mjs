@@ -145,6 +145,11 @@ async function run(baseUrl, screenshotPath) {
     if (!paneOk) {
       throw new Error(`result pane never showed "totalCount"; it shows: ${JSON.stringify(shown)}${details()}`);
     }
+    // 7. The page ran under the server's Content-Security-Policy and nothing it needs was blocked by it.
+    const policy = response.headers()['content-security-policy'] || '';
+    if (!policy.includes("script-src 'self'")) throw new Error(`the IDE page has no script-src 'self' policy: ${JSON.stringify(policy)}`);
+    const blocked = problems.filter((p) => /Content Security Policy|Refused to/i.test(p));
+    if (blocked.length) throw new Error(`the Content-Security-Policy blocked: ${blocked.slice(0, 3).join('; ')}`);
     return shown;
   } finally {
     await browser.close();

@@ -14,6 +14,7 @@ using PartnershipAtlas.Api.Subscriptions;
 using PartnershipAtlas.Characteristics.Imports;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Hosting.Health;
+using PartnershipAtlas.Hosting.Security;
 using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Gias;
@@ -58,6 +59,7 @@ public static class AtlasServices
     public static WebApplicationBuilder AddAtlas(this WebApplicationBuilder builder)
     {
         builder.Services.AddAtlasCore(builder.Configuration);
+        builder.AddAtlasSecurity();
         builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Atlas"));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddImportSchedules(builder.Configuration);
@@ -94,6 +96,7 @@ public static class AtlasServices
 
     public static WebApplication MapAtlas(this WebApplication app)
     {
+        app.UseAtlasSecurity();
         app.UseStaticFiles();
         var apiKeys = app.Services.GetRequiredService<ApiKeyAuthentication>();
         app.Use((http, next) => apiKeys.InvokeAsync(http, next));

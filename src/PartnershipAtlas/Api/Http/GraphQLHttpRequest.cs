@@ -55,6 +55,7 @@ public static class GraphQLHttpRequest
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Array) return new(null, "Batched requests (a JSON array) are not accepted: send one GraphQL request, a JSON object, per POST.");
             if (root.ValueKind != JsonValueKind.Object) return new(null, "The request body must be a JSON object.");
             try
             {

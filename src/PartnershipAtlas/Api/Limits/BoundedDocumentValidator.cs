@@ -19,7 +19,9 @@ public sealed class BoundedDocumentValidator(DocumentValidator rules, IOptions<L
         var limits = options.Value;
         var document = validation.Document;
         var operation = validation.Operation;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var shape = DocumentShape.Measure(document, operation);
+        if (validation.UserContext.TryGetValue(CostReport.Key, out var value) && value is CostReport report) report.Analysis = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (shape.Nodes > limits.MaxSelectionNodes)
         {
             return Refuse(document, operation, "MAX_SELECTION_NODES",

@@ -14,5 +14,8 @@ public sealed class CostReport(string client, int limit)
     /// <summary>Set when the client's cost budget for the minute is spent: how long until it covers this request.</summary>
     public TimeSpan? RetryAfter { get; set; }
 
+    /// <summary>How long measuring the document's expansion took (<see cref="BoundedDocumentValidator"/>), answered in <c>Server-Timing</c>.</summary>
+    public TimeSpan? Analysis { get; set; }
+
     public Dictionary<string, object?> ToExtension() => new() { ["requested"] = Requested, ["limit"] = Limit };
 }

@@ -29,6 +29,15 @@ public sealed class LimitsOptions
     /// <summary>The assumed size of a list field that takes no <c>first</c>/<c>last</c>.</summary>
     public int DefaultListSize { get; set; } = 10;
 
+    /// <summary>The longest list (or object) anywhere in a request's variables; a longer one is refused before the document is parsed.</summary>
+    public int MaxVariableListLength { get; set; } = 1000;
+
+    /// <summary>How long a client may take to send its request body; a slower one (slowloris) gets 408.</summary>
+    public TimeSpan RequestBodyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a client may take to send a request's headers (Kestrel's RequestHeadersTimeout; slowloris).</summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The largest request body (or GET query string) accepted, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 

@@ -7,7 +7,7 @@ namespace PartnershipAtlas.Api.Http.Steps;
 /// <summary>
 /// The rules a request meets before it runs: subscriptions at <c>/graphql/stream</c> only, and only they there; a GET runs queries only (405, Allow: POST, for a mutation or
 /// subscription), a table (CSV, .xlsx) answers queries only (406: a mutation never runs for it), and the request is charged to its client (the API key, else the address) against
-/// <c>Atlas:Limits:MaxCost</c>; depth and cost are measured by <see cref="QueryCost"/> during validation.
+/// <c>Atlas:Limits:MaxCost</c>; variables holding a list longer than <c>Atlas:Limits:MaxVariableListLength</c> are refused; depth and cost are measured by <see cref="QueryCost"/> during validation.
 /// </summary>
 public sealed class CheckLimitsStep(IOptions<LimitsOptions> limits)
 {
@@ -21,6 +21,13 @@ public sealed class CheckLimitsStep(IOptions<LimitsOptions> limits)
         if (exchange.Table is { } table && exchange.Operation?.Operation is OperationType.Mutation or OperationType.Subscription)
         {
             return Refusal.Of(StatusCodes.Status406NotAcceptable, $"Only queries are answered as {table}; ask for {MediaTypes.GraphQLResponse} to run a mutation.");
+        }
+        var longest = VariablesShape.LongestList(exchange.Request.Variables);
+        if (longest > limits.Value.MaxVariableListLength)
+        {
+            return Refusal.Of(StatusCodes.Status400BadRequest, AtlasErrors.Coded(
+                $"The variables hold a list of {longest} values, more than the {limits.Value.MaxVariableListLength} allowed ({LimitsOptions.Section}:MaxVariableListLength).",
+                "MAX_VARIABLE_LIST_LENGTH", new Dictionary<string, object?> { ["detectedListLength"] = longest, ["allowedListLength"] = limits.Value.MaxVariableListLength }));
         }
         exchange.Cost = new CostReport(ClientOf(exchange.Http), limits.Value.MaxCost);
         return null;

@@ -9,11 +9,14 @@ namespace PartnershipAtlas.Api.Http.Steps;
 /// <summary>
 /// The last step: writes a refusal, a result or a kept answer in the negotiated media type, each with
 /// <c>extensions.cost</c>. A result that did not run (or, asked for as a table, has any error) is a 400 in graphql-response+json (200 in application/json); a
-/// rate-limited one a 429 with Retry-After; a kept answer carries its entity tag, and a GET naming it in
+/// rate-limited one a 429 with Retry-After; a computed one carries the document analysis time in Server-Timing; a kept answer carries its entity tag, and a GET naming it in
 /// <c>If-None-Match</c> gets 304 Not Modified.
 /// </summary>
 public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<LimitsOptions> limits)
 {
+    /// <summary>Carries how long measuring the document's expansion took on the server (<c>analysis;dur=</c> milliseconds).</summary>
+    public const string ServerTiming = "Server-Timing";
+
     public Task WriteRefusalAsync(GraphQLExchange exchange, Refusal refusal)
     {
         var response = exchange.Http.Response;
@@ -32,6 +35,7 @@ public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<Limits
             response.StatusCode = StatusCodes.Status429TooManyRequests;
             response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        WriteServerTiming(exchange);
         response.ContentType = exchange.MediaType + "; charset=utf-8";
         await serializer.WriteAsync(response.Body, WithCost(result, exchange.Cost), exchange.Http.RequestAborted);
     }
@@ -49,6 +53,7 @@ public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<Limits
     {
         var http = exchange.Http;
         http.Response.Headers[ResponseCache.Header] = cache;
+        WriteServerTiming(exchange);
         http.Response.Headers.ETag = answer.ETag;
         http.Response.ContentType = exchange.MediaType + "; charset=utf-8";
         var tag = new EntityTagHeaderValue(answer.ETag);
@@ -60,6 +65,12 @@ public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<Limits
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentLength = answer.Body.Length;
         await http.Response.Body.WriteAsync(answer.Body, http.RequestAborted);
+    }
+
+    private static void WriteServerTiming(GraphQLExchange exchange)
+    {
+        if (exchange.Cost?.Analysis is not { } analysis) return;
+        exchange.Http.Response.Headers[ServerTiming] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"analysis;dur={analysis.TotalMilliseconds:0.###}");
     }
 
     private static int NotExecutedStatus(string mediaType) =>
