@@ -12,6 +12,7 @@ using PartnershipAtlas.Api.Persisted;
 using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Characteristics.Imports;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Explorer;
 using PartnershipAtlas.Hosting.Health;
 using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports;
@@ -66,6 +67,7 @@ public static class AtlasServices
         builder.Services.AddSingleton<OverlapSnapshots>();
         builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
+        builder.Services.AddExplorer(builder.Configuration);
         builder.Services.AddGraphQLHttpEndpoint();
         builder.Services.Configure<PartnershipAtlas.Api.Export.ExportOptions>(builder.Configuration.GetSection(PartnershipAtlas.Api.Export.ExportOptions.Section));
         builder.Services.AddSingleton<ValidatedDocuments>();
@@ -97,7 +99,7 @@ public static class AtlasServices
         app.MapPost(DocumentRegistrationEndpoint.Path, DocumentRegistrationEndpoint.HandleAsync);
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet(GraphQLHttpEndpoint.CsvLinkPath, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleCsvLinkAsync(http));
-        app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
+        app.MapExplorer();
         app.MapAtlasHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGet("/export/network", NetworkExport.HandleAsync);
