@@ -13,6 +13,7 @@ using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Api.Subscriptions;
 using PartnershipAtlas.Characteristics.Imports;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Explorer;
 using PartnershipAtlas.Hosting.Health;
 using PartnershipAtlas.Hosting.Security;
 using PartnershipAtlas.Hosting.Telemetry;
@@ -69,6 +70,7 @@ public static class AtlasServices
         builder.Services.AddSingleton<OverlapSnapshots>();
         builder.Services.AddScoped<OverlapSession>();
         builder.Services.AddSingleton<IdePage>();
+        builder.Services.AddExplorer(builder.Configuration);
         builder.Services.AddGraphQLHttpEndpoint();
         builder.Services.Configure<PartnershipAtlas.Api.Export.ExportOptions>(builder.Configuration.GetSection(PartnershipAtlas.Api.Export.ExportOptions.Section));
         builder.Services.AddSingleton<ValidatedDocuments>();
@@ -104,7 +106,7 @@ public static class AtlasServices
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.Map(GraphQLStreamEndpoint.Path, (HttpContext http, GraphQLStreamEndpoint endpoint) => endpoint.HandleAsync(http));
         app.MapGet(GraphQLHttpEndpoint.CsvLinkPath, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleCsvLinkAsync(http));
-        app.MapGet("/", (HttpContext http, IdePage ide) => ide.WriteAsync(http));
+        app.MapExplorer();
         app.MapAtlasHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGet("/export/network", NetworkExport.HandleAsync);

@@ -142,9 +142,9 @@ public sealed class GraphQLOverHttpTests(AtlasFactory factory) : IClassFixture<A
     }
 
     [Fact]
-    public async Task A_browser_gets_the_ide_at_graphql_and_at_the_root()
+    public async Task A_browser_gets_the_ide_at_graphql_and_the_explorer_at_the_root()
     {
-        foreach (var path in new[] { "/graphql", "/" })
+        foreach (var (path, title) in new[] { ("/graphql", "GraphQL IDE"), ("/", "Explorer") })
         {
             var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
@@ -154,6 +154,7 @@ public sealed class GraphQLOverHttpTests(AtlasFactory factory) : IClassFixture<A
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains("<div id=", html);
+            Assert.Contains(title, html);
             Assert.DoesNotContain("https://", html);
         }
     }

@@ -22,9 +22,9 @@ public sealed record TableShape(IReadOnlyList<string> RowsPath, GraphQLField? Co
     private static TableShape? Find(ISchema schema, Dictionary<string, GraphQLFragmentDefinition> fragments, IComplexGraphType parent, GraphQLSelectionSet set,
         List<string> path)
     {
-        foreach (var field in Fields(fragments, set))
+        foreach (var (field, owner) in Scoped(schema, fragments, parent, set))
         {
-            if (parent.GetField(field.Name.StringValue) is not { } definition || field.SelectionSet is null) continue;
+            if (owner.GetField(field.Name.StringValue) is not { } definition || field.SelectionSet is null) continue;
             var type = definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType! : definition.ResolvedType!;
             var here = new List<string>(path) { ResponseKey(field) };
             if (type.GetNamedType().Name.EndsWith("Connection", StringComparison.Ordinal)
@@ -36,6 +36,30 @@ public sealed record TableShape(IReadOnlyList<string> RowsPath, GraphQLField? Co
             if (type.GetNamedType() is IComplexGraphType complex && Find(schema, fragments, complex, field.SelectionSet, here) is { } nested) return nested;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The fields of a selection set with the type that declares each: a fragment on a type condition
+    /// (<c>node(id:) { ... on Partnership { members { … } } }</c>) reads its fields from that type.
+    /// </summary>
+    private static IEnumerable<(GraphQLField Field, IComplexGraphType Owner)> Scoped(ISchema schema, Dictionary<string, GraphQLFragmentDefinition> fragments,
+        IComplexGraphType parent, GraphQLSelectionSet set)
+    {
+        foreach (var selection in set.Selections)
+        {
+            if (selection is GraphQLField field)
+            {
+                yield return (field, parent);
+                continue;
+            }
+            GraphQLTypeCondition? condition = null;
+            GraphQLSelectionSet? inner = null;
+            if (selection is GraphQLInlineFragment inline) (condition, inner) = (inline.TypeCondition, inline.SelectionSet);
+            else if (selection is GraphQLFragmentSpread spread && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)) (condition, inner) = (fragment.TypeCondition, fragment.SelectionSet);
+            if (inner is null) continue;
+            var owner = condition is not null && schema.AllTypes[condition.Type.Name.StringValue] is IComplexGraphType typed ? typed : parent;
+            foreach (var scoped in Scoped(schema, fragments, owner, inner)) yield return scoped;
+        }
     }
 
     /// <summary>The fields of a selection set, with fragments spread in place (their type conditions aside).</summary>

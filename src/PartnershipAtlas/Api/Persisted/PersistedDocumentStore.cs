@@ -15,9 +15,10 @@ public sealed class PersistedDocumentStore
     private readonly ConcurrentDictionary<string, string> documents = new(StringComparer.Ordinal);
     private readonly string directory;
 
-    public PersistedDocumentStore(IOptions<PersistedDocumentsOptions> options, IHostEnvironment environment)
+    public PersistedDocumentStore(IOptions<PersistedDocumentsOptions> options, IHostEnvironment environment, IEnumerable<IPersistedDocumentSource> shipped)
     {
         directory = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+        foreach (var text in shipped.SelectMany(source => source.Documents())) documents[Hash(text)] = text;
         if (!System.IO.Directory.Exists(directory)) return;
         foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.graphql"))
         {

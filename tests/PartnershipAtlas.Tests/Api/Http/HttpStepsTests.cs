@@ -63,7 +63,7 @@ public sealed class HttpStepsTests
         var directory = Directory.CreateTempSubdirectory("atlas-documents-").FullName;
         var environment = new HostingEnvironment { ContentRootPath = directory };
         var options = Options.Create(new PersistedDocumentsOptions { Directory = directory });
-        var store = new PersistedDocumentStore(options, environment);
+        var store = new PersistedDocumentStore(options, environment, []);
         var id = await store.RegisterAsync("query Names { establishments { totalCount } }", CancellationToken.None);
         using var validated = new ValidatedDocuments();
         var resolve = new ResolveDocumentStep(store, options, validated);

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using PartnershipAtlas.Tests.Support;
+
+namespace PartnershipAtlas.Tests.Explorer;
+
+/// <summary>
+/// The explorer at <c>/</c> in headless Chromium (tests/node/explorer-check.mjs) on the default data, each flow checked
+/// against the API's own answer. Every page visited passes an axe-core audit with no serious or critical violation, no
+/// flow passes with a console error, and each saves a screenshot under the test output (explorer-screenshots/).
+/// </summary>
+[Trait("Store", "Sqlite")] // one browser pass is enough: the pages read the same API on either store
+public sealed class ExplorerBrowserTests(DefaultDataServer server) : IClassFixture<DefaultDataServer>
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "explorer-screenshots");
+
+    private async Task<JsonNode> RunAsync(string flow, params string[] args)
+    {
+        var (exitCode, output) = await NodeTool.RunAsync("explorer-check.mjs", [flow, server.BaseUrl, Screenshots, .. args]);
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(Path.Combine(Screenshots, flow + ".png")), $"no screenshot for {flow}");
+        var result = JsonNode.Parse(output.Split('\n').First(l => l.StartsWith('{')))!;
+        Assert.All(result["audits"]!.AsArray(), a => Assert.Equal(0, a!["serious"]!.GetValue<int>()));
+        return result;
+    }
+
+    /// <summary>The multi-academy trust with the most members on the default data: name, id and count, from the API.</summary>
+    private async Task<(string Id, string Name, int Members)> LargestTrustAsync(string? asOf = null)
+    {
+        var trusts = await server.CreateClient().AllNodesAsync("partnerships", "kinds: [MULTI_ACADEMY_TRUST]", $"id name memberCount{(asOf is null ? "" : $"(asOf: \"{asOf}\")")}");
+        var largest = trusts.MaxBy(t => t["memberCount"]!.GetValue<int>())!;
+        return (largest["id"]!.GetValue<string>(), largest["name"]!.GetValue<string>(), largest["memberCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Searching_a_trust_opens_it_with_its_real_member_count_and_its_members_on_the_map()
+    {
+        var (id, name, members) = await LargestTrustAsync();
+        var search = name.ToLowerInvariant(); // stored as published (trusts in capitals): the search must not mind the case
+
+        var result = await RunAsync("search-network", search, name);
+
+        Assert.EndsWith($"/networks/{id}", result["url"]!.GetValue<string>());
+        Assert.Equal(members, result["memberCount"]!.GetValue<int>());
+        Assert.InRange(result["plotted"]!.GetValue<int>(), 1, members);
+    }
+
+    [Fact]
+    public async Task A_school_found_by_its_urn_shows_the_networks_the_api_gives()
+    {
+        var (trustId, _, _) = await LargestTrustAsync();
+        var member = await server.CreateClient().DataAsync("query($id: ID!) { node(id: $id) { ... on Partnership { members(first: 1) { nodes { establishment { urn name partnerships { name } } } } } } }", new { id = trustId });
+        var school = member["node"]!["members"]!["nodes"]![0]!["establishment"]!;
+        var urn = school["urn"]!.GetValue<int>();
+
+        var result = await RunAsync("school", urn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(school["name"]!.GetValue<string>(), result["title"]!.GetValue<string>());
+        Assert.Equal(school["partnerships"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order(), result["networks"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public async Task Clicking_the_largest_overlap_cell_lists_the_real_pairs_and_maps_one()
+    {
+        var result = await RunAsync("overlaps");
+
+        var cell = result["cell"]!;
+        var pairs = await server.CreateClient().DataAsync(
+            "query($k: [PartnershipKind!], $o: [PartnershipKind!]) { overlaps(kinds: $k, otherKinds: $o, first: 30) { nodes { a { name } b { name } sharedCount } } }",
+            new { k = new[] { cell["kind"]!.GetValue<string>() }, o = new[] { cell["otherKind"]!.GetValue<string>() } });
+        var expected = pairs["overlaps"]!["nodes"]!.AsArray().Select(p => $"{p!["a"]!["name"]}|{p["b"]!["name"]}|{p["sharedCount"]}").ToList();
+        var shown = result["pairs"]!.AsArray().Select(p => string.Join('|', p!.AsArray().Select(c => c!.GetValue<string>().Replace(",", "", StringComparison.Ordinal)))).ToList();
+        Assert.NotEmpty(shown);
+        Assert.Equal(expected, shown);
+        Assert.True(result["plotted"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public async Task Changing_the_date_changes_the_member_count_to_the_apis_on_that_date()
+    {
+        var (id, _, now) = await LargestTrustAsync("2022-04-20");
+        var then = (await server.CreateClient().DataAsync("query($id: ID!) { node(id: $id) { ... on Partnership { memberCount(asOf: \"2016-09-01\") } } }", new { id }))["node"]!["memberCount"]!.GetValue<int>();
+        Assert.NotEqual(now, then);
+
+        var result = await RunAsync("as-of", id, "2016-09-01", "2022-04-20");
+
+        Assert.Equal(then, result["before"]!.GetValue<int>());
+        Assert.Equal(now, result["after"]!.GetValue<int>());
+        Assert.EndsWith("asOf=2022-04-20", result["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_members_table_downloads_as_csv_that_parses_back_to_the_apis_members()
+    {
+        var (id, _, members) = await LargestTrustAsync();
+        var api = await server.CreateClient().DataAsync("query($id: ID!) { node(id: $id) { ... on Partnership { members(first: 100) { nodes { establishment { urn } } } } } }", new { id });
+
+        var result = await RunAsync("export-csv", id);
+
+        using var csv = Sylvan.Data.Csv.CsvDataReader.Create(result["file"]!.GetValue<string>());
+        var urns = new List<int>();
+        while (await csv.ReadAsync()) urns.Add(csv.GetInt32(csv.GetOrdinal("establishment.urn")));
+        Assert.Equal(members, urns.Count);
+        Assert.Equal(api["node"]!["members"]!["nodes"]!.AsArray().Select(m => m!["establishment"]!["urn"]!.GetValue<int>()).Order(), urns.Order());
+    }
+
+    [Fact]
+    public async Task An_unknown_network_urn_or_page_shows_not_found_with_a_way_back()
+    {
+        var result = await RunAsync("not-found");
+
+        Assert.All(result["seen"]!.AsArray(), s => Assert.Equal("/", s!["back"]!.GetValue<string>()));
+        Assert.Equal(3, result["seen"]!.AsArray().Count);
+    }
+}
