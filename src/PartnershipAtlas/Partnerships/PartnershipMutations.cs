@@ -70,6 +70,7 @@ public static class PartnershipMutations
         if (input.Urn is int urn) await EstablishmentAsync(db, urn, ct);
         var organisation = await OrganisationAsync(db, input, ct);
         var network = input.MemberPartnershipId is { } memberId ? await PartnershipAsync(db, memberId, ct, "memberPartnershipId") : null;
+        using var nesting = network is null ? null : await NestingGate.EnterAsync(ct);
         if (network is not null) await NestingAsync(db, new NetworkEdge(partnership.Id, network.Id), ct);
         var (urnOfMember, organisationId, networkId) = (input.Urn, organisation?.Id ?? 0, network?.Id ?? 0);
         var existing = await db.Memberships.AsNoTracking()
@@ -89,6 +90,31 @@ public static class PartnershipMutations
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
         return membership;
+    }
+
+    /// <summary>
+    /// One network membership checked and written at a time in this process, so two calls at once cannot each pass
+    /// the cycle check with the other's half of a cycle (A into B while B goes into A).
+    /// </summary>
+    private static readonly SemaphoreSlim NestingWrites = new(1, 1);
+
+    private static class NestingGate
+    {
+        public static async Task<IDisposable> EnterAsync(CancellationToken ct)
+        {
+            await NestingWrites.WaitAsync(ct);
+            return new Release();
+        }
+
+        private sealed class Release : IDisposable
+        {
+            private int released;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref released, 1) == 0) NestingWrites.Release();
+            }
+        }
     }
 
     /// <summary>Refuses a network membership that would put a network inside itself or nest networks too deep (<see cref="NetworkNesting"/>), naming the networks.</summary>

@@ -51,6 +51,29 @@ public sealed class NestedNetworkFileTests(NestedNetworkTests.Server server) : I
         }
     }
 
+    [Fact]
+    public async Task An_evidence_exploration_partnership_holds_a_local_authority_and_a_trust_with_a_research_school_delivering()
+    {
+        await GiasTrustsAsync();
+        using var file = new TempCsv("eep.csv", Header,
+            Row("partnership", "EEP-W", "OTHER", "Worcestershire Evidence Exploration Partnership"),
+            Row("member", "EEP-W", role: "LEAD", joined: "2023-09-01", network: "LOCAL_AUTHORITY:885"),
+            Row("member", "EEP-W", joined: "2023-09-01", network: "TR77001"),
+            string.Join(',', "member", "EEP-W", "", "", "", "", "", "", "", "Billesley Research School", "RESEARCH_SCHOOL", "DELIVERY_PARTNER", "2023-09-01", "", "", "", "", "", "", "", ""));
+
+        var run = await server.ImportAsync("partnerships", file.Path);
+
+        Assert.True(run.Status == ImportStatus.Succeeded, run.Message);
+        var id = (await server.CreateClient().AllNodesAsync("partnerships", "kinds: [OTHER]", "id name"))
+            .Single(n => n!["name"]!.GetValue<string>() == "Worcestershire Evidence Exploration Partnership")["id"]!.GetValue<string>();
+        var eep = (await server.CreateClient().DataAsync($$"""
+            { node(id: "{{id}}") { ... on Partnership { memberNetworks { name partOf { name } } members { nodes { role organisation { name } } } } } }
+            """))["node"]!;
+        Assert.Equal(["GIAS trust one", "Worcestershire"], eep["memberNetworks"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()));
+        Assert.All(eep["memberNetworks"]!.AsArray(), n => Assert.Contains("Worcestershire Evidence Exploration Partnership", n!["partOf"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())));
+        Assert.Contains(eep["members"]!["nodes"]!.AsArray(), m => m!["role"]!.GetValue<string>() == "DELIVERY_PARTNER" && m["organisation"]?["name"]?.GetValue<string>() == "Billesley Research School");
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         {
@@ -83,13 +106,14 @@ public sealed class NestedNetworkFileTests(NestedNetworkTests.Server server) : I
         Assert.Equal(before, await StateAsync());
     }
 
-    /// <summary>Two trusts as GIAS gives them (a UID key and a group ID), the first with both schools; made once.</summary>
+    /// <summary>Two trusts as GIAS gives them (a UID key and a group ID), the first with both schools, and an LA; made once.</summary>
     private Task GiasTrustsAsync() => server.WithStoreAsync(async db =>
     {
         if (await db.Partnerships.AnyAsync(p => p.SourceKey == "GIAS_GROUP:777001")) return 0;
         var one = new Partnership { Kind = PartnershipKind.MultiAcademyTrust, Name = "GIAS trust one", SourceKey = "GIAS_GROUP:777001", GroupId = "TR77001" };
         one.Memberships.AddRange(Schools.Select(urn => new Membership { EstablishmentUrn = urn, Source = "gias-establishments", Role = MembershipRole.Member }));
-        db.Partnerships.AddRange(one, new Partnership { Kind = PartnershipKind.MultiAcademyTrust, Name = "GIAS trust two", SourceKey = "GIAS_GROUP:777002", GroupId = "TR77002" });
+        db.Partnerships.AddRange(one, new Partnership { Kind = PartnershipKind.MultiAcademyTrust, Name = "GIAS trust two", SourceKey = "GIAS_GROUP:777002", GroupId = "TR77002" },
+            new Partnership { Kind = PartnershipKind.LocalAuthority, Name = "Worcestershire", SourceKey = "LOCAL_AUTHORITY:885", Code = "885" });
         return await db.SaveChangesAsync();
     });
 
