@@ -60,7 +60,7 @@ function School({ school: s, asOf }) {
         )}
       </section>
       <SchoolMap points={points} label={`Where ${s.name} is`} />
-      <MembershipTimeline history={s.membershipHistory} asOf={asOf} />
+      <MembershipTimeline history={s.membershipHistory} asOf={asOf} opened={s.openDate} />
       <Lineage lineage={s.lineage} />
     </article>
   );
