@@ -15,6 +15,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // The app, and the map benchmark page (/explorer/bench/map.html: 50,000 generated points; not linked from the app).
+      input: {
+        app: fileURLToPath(new URL('./index.html', import.meta.url)),
+        mapBench: fileURLToPath(new URL('./bench/map.html', import.meta.url)),
+      },
       onwarn(warning, defaultHandler) {
         // react-router starts with "use client" (a React Server Components marker); it means nothing here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -57,6 +57,23 @@ public sealed class TableExportTests(Surrey2021Store store) : IClassFixture<Surr
     }
 
     [Fact]
+    public async Task A_connection_inside_a_fragment_on_a_node_is_the_table_and_is_walked_to_its_end()
+    {
+        var client = store.CreateClient();
+        var surrey = (await client.DataAsync("{ partnerships(kinds: [LOCAL_AUTHORITY], where: { name: { eq: \"Surrey\" } }) { nodes { id memberCount } } }"))["partnerships"]!["nodes"]![0]!;
+        const string members = "query Members($id: ID!) { node(id: $id) { ... on Partnership { members(first: 5) { nodes { establishment { urn } } } } } }";
+
+        var response = await PostAsync(client, "text/csv", new { query = members, variables = new { id = surrey["id"]!.GetValue<string>() } });
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var lines = text.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("establishment.urn", lines[0].Trim());
+        Assert.True(surrey["memberCount"]!.GetValue<int>() > 100, "the walk must cross pages");
+        Assert.Equal(surrey["memberCount"]!.GetValue<int>(), lines.Length - 1);
+    }
+
+    [Fact]
     public async Task An_xlsx_holds_the_same_cells_and_an_about_sheet()
     {
         var client = store.CreateClient();

@@ -46,7 +46,7 @@ export default function SchoolMap({ points, groups = [], label }) {
     setShown({ plotted: located.length, missing: points.length - located.length });
     const draw = drawer(m, layer.current, located);
     draw();
-    if (located.length) m.fitBounds(L.latLngBounds(located.map((p) => p.at)).pad(0.1), { maxZoom: 12 });
+    if (located.length) m.fitBounds(L.latLngBounds(located.map((p) => p.at)).pad(0.1), { maxZoom: located.length === 1 ? 9 : 12 });
     m.on('moveend', draw);
     return () => m.off('moveend', draw);
   }, [points, groups]);

@@ -10,6 +10,7 @@ import ExportButtons from './ExportButtons.jsx';
 import GrowthChart from './GrowthChart.jsx';
 import MembersTable from './MembersTable.jsx';
 import OverlappingNetworks from './OverlappingNetworks.jsx';
+import Profile from './Profile.jsx';
 import network from './network.graphql';
 import { useMemberPoints } from './useMemberPoints.js';
 
@@ -30,7 +31,7 @@ export default function NetworkPage() {
 function Network({ network: n, asOf }) {
   const ids = useMemo(() => [n.id], [n.id]);
   const points = useMemberPoints(ids, asOf);
-  const mapPoints = useMemo(() => points.data?.[0] ?? [], [points.data]);
+  const mapPoints = useMemo(() => (points.data?.[0] ?? []).map((p) => ({ ...p, networks: [n.name] })), [points.data, n.name]);
   return (
     <article className="network">
       <h1>{n.name}</h1>
@@ -52,6 +53,7 @@ function Network({ network: n, asOf }) {
         <MembersTable id={n.id} asOf={asOf} name={n.name} />
       </section>
       <GrowthChart series={n.memberCountSeries} name={n.name} />
+      <Profile id={n.id} asOf={asOf} />
       <OverlappingNetworks overlaps={n.overlappingPartnerships} self={n.id} />
     </article>
   );

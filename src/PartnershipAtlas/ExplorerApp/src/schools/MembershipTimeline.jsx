@@ -9,11 +9,13 @@ const WIDTH = 900;
 const year = (date) => Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) - 1) / 12;
 
 /** The membership history drawn as a timeline, one lane per kind, with the same entries as a table. */
-export default function MembershipTimeline({ history, asOf }) {
+export default function MembershipTimeline({ history, asOf, opened }) {
   if (history.length === 0) return <section><h2>Membership history</h2><p>No membership is recorded.</p></section>;
   const kinds = [...new Set(history.map((h) => h.kind))];
   const end = year(today()) + 0.5;
-  const start = Math.min(end - 5, ...history.map((h) => (h.joined ? year(h.joined) : end - 5))) - 0.5;
+  // A membership with no joining date is drawn from the school's opening (or the axis start) with a lighter fill.
+  const start = Math.min(end - 5, ...[opened, ...history.map((h) => h.joined)].filter(Boolean).map(year)) - 0.5;
+  const from = (h) => ((h.joined ?? opened) ? year(h.joined ?? opened) : start);
   const x = (y) => LABEL + ((y - start) / (end - start)) * (WIDTH - LABEL - 10);
   const ticks = [];
   for (let y = Math.ceil(start); y <= end; y += Math.max(1, Math.round((end - start) / 8))) ticks.push(y);
@@ -28,9 +30,9 @@ export default function MembershipTimeline({ history, asOf }) {
           <g key={kind}>
             <text x={4} y={lane * LANE + 21}>{kindLabel(kind)}</text>
             {history.filter((h) => h.kind === kind).map((h, i) => (
-              <rect key={`${h.partnership.id}-${i}`} x={x(h.joined ? year(h.joined) : start)} y={lane * LANE + 6} height={LANE - 12}
-                width={Math.max(3, x(h.left ? year(h.left) : end) - x(h.joined ? year(h.joined) : start))} fill={colourOf(lane)}>
-                <title>{`${h.partnership.name}: ${h.joined ?? 'before records'} to ${h.left ?? 'now'}`}</title>
+              <rect key={`${h.partnership.id}-${i}`} x={x(from(h))} y={lane * LANE + 6} height={LANE - 12}
+                width={Math.max(3, x(h.left ? year(h.left) : end) - x(from(h)))} fill={colourOf(lane)} fillOpacity={h.joined ? 1 : 0.55}>
+                <title>{`${h.partnership.name}: ${h.joined ?? 'joining date not published'} to ${h.left ?? 'now'}`}</title>
               </rect>
             ))}
           </g>

@@ -8,6 +8,7 @@ import { kindLabel, number } from '../common/format.js';
 import SchoolMap from '../map/SchoolMap.jsx';
 import Lineage from './Lineage.jsx';
 import MembershipTimeline from './MembershipTimeline.jsx';
+import ResultsSeries from './ResultsSeries.jsx';
 import school from './school.graphql';
 
 export default function SchoolPage() {
@@ -60,8 +61,9 @@ function School({ school: s, asOf }) {
         )}
       </section>
       <SchoolMap points={points} label={`Where ${s.name} is`} />
-      <MembershipTimeline history={s.membershipHistory} asOf={asOf} />
+      <MembershipTimeline history={s.membershipHistory} asOf={asOf} opened={s.openDate} />
       <Lineage lineage={s.lineage} />
+      <ResultsSeries urn={s.urn} />
     </article>
   );
 }
