@@ -73,7 +73,9 @@ public static class AtlasServices
         builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
+        builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddQueryingGraphTypes();
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
         builder.Services.Configure<PersistedDocumentsOptions>(builder.Configuration.GetSection(PersistedDocumentsOptions.Section));
