@@ -10,6 +10,8 @@ switch (command.Command)
         return await PartnershipAtlas.Data.MigrateCommand.RunAsync(command.HostArgs);
     case "api-key":
         return PartnershipAtlas.Api.Auth.ApiKeyCommand.Run(command.Operands, command.HostArgs);
+    case "backup" or "restore":
+        return await PartnershipAtlas.Data.Backups.BackupCommands.RunAsync(command.Command, command.Operands, command.HostArgs);
     case "serve":
         var builder = WebApplication.CreateBuilder(command.HostArgs);
         builder.AddAtlas();

@@ -60,6 +60,7 @@ public static class AtlasServices
         builder.Services.AddAtlasCore(builder.Configuration);
         builder.AddAtlasSecurity();
         builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Atlas"));
+        builder.Services.AddHostedService<PartnershipAtlas.Data.Backups.StoreHold>();
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddImportSchedules(builder.Configuration);
         builder.Services.AddAtlasHealth(builder.Configuration);
