@@ -80,6 +80,10 @@ public sealed class ImportService(
         {
             Fail(run, $"Refused {file.FileName}: {refused.Message}");
         }
+        catch (System.Data.Common.DbException e) when (StoreFaults.Describe(e) is { } fault)
+        {
+            Fail(run, $"The store {fault} during the import of {file.FileName}; nothing was applied ({e.Message.Trim()}).");
+        }
         catch (OperationCanceledException)
         {
             Fail(run, "Cancelled; nothing was applied.");
