@@ -9,7 +9,9 @@ switch (command.Command)
     case "migrate":
         return await PartnershipAtlas.Data.MigrateCommand.RunAsync(command.HostArgs);
     case "api-key":
-        return PartnershipAtlas.Api.Auth.ApiKeyCommand.Run(command.Operands);
+        return PartnershipAtlas.Api.Auth.ApiKeyCommand.Run(command.Operands, command.HostArgs);
+    case "backup" or "restore":
+        return await PartnershipAtlas.Data.Backups.BackupCommands.RunAsync(command.Command, command.Operands, command.HostArgs);
     case "serve":
         var builder = WebApplication.CreateBuilder(command.HostArgs);
         builder.AddAtlas();
@@ -18,7 +20,7 @@ switch (command.Command)
         await app.RunAsync();
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE..., migrate, api-key [KEY]");
+        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE..., migrate, api-key [KEY] | add NAME ROLE... | rotate NAME, backup FILE, restore FILE");
         return 2;
 }
 

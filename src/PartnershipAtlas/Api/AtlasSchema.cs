@@ -52,6 +52,7 @@ public sealed class AtlasQuery : ObjectGraphType
         EstablishmentQueries.AddTo(this);
         PartnershipQueries.AddTo(this);
         ImportRunQueries.AddTo(this);
+        Audit.AuditQueries.AddTo(this);
         OverlapQueries.AddTo(this);
         NodeQueries.AddTo(this);
     }

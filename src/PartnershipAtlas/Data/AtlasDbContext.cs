@@ -35,12 +35,30 @@ public class AtlasDbContext : DbContext
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
     public DbSet<StoreStamp> StoreStamps => Set<StoreStamp>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
+    /// <summary>
+    /// The audit entry of the edit under way (a mutation sets it): the next save fills its before and after and writes
+    /// it in the same transaction as the changes, so an edit and its entry are kept or lost together.
+    /// </summary>
+    public Audit.AuditEntry? Auditing { get; set; }
 
     /// <summary>Saves the changes and raises the <see cref="StoreStamp"/> in one transaction, so cached answers go stale with them.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (!ChangeTracker.HasChanges()) return 0;
-        return await WritingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        if (Auditing is not { } audit) return await WritingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        Auditing = null;
+        return await WritingAsync(async () =>
+        {
+            var changes = Audit.ChangeCapture.Before(ChangeTracker);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            changes.After(audit);
+            audit.At = DateTimeOffset.UtcNow;
+            AuditEntries.Add(audit);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return saved;
+        }, cancellationToken);
     }
 
     /// <summary>Not used: a synchronous save would have to raise the stamp synchronously too; call <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>

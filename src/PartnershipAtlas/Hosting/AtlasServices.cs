@@ -62,6 +62,7 @@ public static class AtlasServices
         builder.Services.AddAtlasCore(builder.Configuration);
         builder.AddAtlasSecurity();
         builder.Services.Configure<StartupOptions>(builder.Configuration.GetSection("Atlas"));
+        builder.Services.AddHostedService<PartnershipAtlas.Data.Backups.StoreHold>();
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddImportSchedules(builder.Configuration);
         builder.Services.AddAtlasHealth(builder.Configuration);
@@ -76,7 +77,9 @@ public static class AtlasServices
         builder.Services.AddSingleton<ValidatedDocuments>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
+        builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddQueryingGraphTypes();
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
         builder.Services.Configure<PersistedDocumentsOptions>(builder.Configuration.GetSection(PersistedDocumentsOptions.Section));

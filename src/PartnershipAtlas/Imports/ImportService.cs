@@ -80,6 +80,10 @@ public sealed class ImportService(
         {
             Fail(run, $"Refused {file.FileName}: {refused.Message}");
         }
+        catch (System.Data.Common.DbException e) when (StoreFaults.Describe(e) is { } fault)
+        {
+            Fail(run, $"The store {fault} during the import of {file.FileName}; nothing was applied ({e.Message.Trim()}).");
+        }
         catch (OperationCanceledException)
         {
             Fail(run, "Cancelled; nothing was applied.");
@@ -157,6 +161,7 @@ public sealed class ImportService(
         await connection.OpenAsync(cancellationToken);
         await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
         var context = new ImportContext(file, rows, connection, transaction, run.Id, run.ExtractDate!.Value, rejections, counts);
+        var audited = ImportAudit.Audits(importer) ? await ImportAudit.CountAsync(connection, transaction, cancellationToken) : null;
         try
         {
             await importer.ApplyAsync(context, cancellationToken);
@@ -179,6 +184,7 @@ public sealed class ImportService(
                 $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
         }
         if (AreaMemberships.Inputs.Contains(importer.Dataset)) await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
+        if (audited is not null) await ImportAudit.WriteAsync(connection, transaction, run, counts, audited, cancellationToken);
         await StoreStamp.BumpAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // PostgreSQL plans from table statistics; after a bulk change, refresh them now rather than when autovacuum

@@ -9,7 +9,8 @@ namespace PartnershipAtlas.Partnerships;
 
 /// <summary>
 /// createPartnership, addMember, endMembership, recordReview: for editors (API key with the editor role). Each checks
-/// everything before it writes, so a refused call (clear error with a code) changes nothing.
+/// everything before it writes, so a refused call (clear error with a code) changes nothing; a call that writes writes
+/// its audit entry (<see cref="Audit.AuditEntry"/>) in the same transaction.
 /// </summary>
 public static class PartnershipMutations
 {
@@ -38,7 +39,16 @@ public static class PartnershipMutations
     private static async Task<object?> Editing<T>(IResolveFieldContext context, Func<AtlasDbContext, CancellationToken, Task<T>> change)
     {
         Editors.Require(context);
-        return await change(context.Db(), context.CancellationToken);
+        var db = context.Db();
+        db.Auditing = new Audit.AuditEntry { Actor = Editors.ActorOf(context), Operation = context.FieldDefinition.Name };
+        try
+        {
+            return await change(db, context.CancellationToken);
+        }
+        finally
+        {
+            db.Auditing = null;
+        }
     }
 
     private static async Task<Partnership> CreateAsync(AtlasDbContext db, CreatePartnershipInput input, CancellationToken ct)

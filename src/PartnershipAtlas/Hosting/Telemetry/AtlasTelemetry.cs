@@ -17,6 +17,8 @@ public static class AtlasTelemetry
     public static readonly Counter<long> ImportRows = Meter.CreateCounter<long>("atlas.import.rows", description: "Rows read by import runs, by dataset and outcome (inserted, updated, unchanged, rejected).");
     public static readonly Histogram<double> ImportDuration = Meter.CreateHistogram<double>("atlas.import.duration", "s", "Time an import run took, by dataset and status.");
 
+    public static readonly Counter<long> RefusedRequests = Meter.CreateCounter<long>("atlas.auth.refused", description: "Mutations and audit-log reads refused for their API key, by reason (not_authenticated, expired, not_authorized) and field.");
+
     public static void RecordImport(Imports.ImportRun run)
     {
         var dataset = new KeyValuePair<string, object?>("dataset", run.Dataset);
