@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipAtlas.Api.Subscriptions;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Api.Subscriptions;
@@ -63,5 +65,18 @@ public sealed class StreamEndpointTests : IAsyncLifetime
         Assert.True(beat is { IsComment: true }, "a heartbeat comment within the interval");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.Response.StatusCode);
         Assert.NotNull(second.Response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task The_store_is_watched_only_while_a_stream_is_open()
+    {
+        var feed = server.Services.GetRequiredService<StoreChangeFeed>();
+        var streams = server.Services.GetRequiredService<EventStreams>();
+        var stream = await EventStreamClient.OpenAsync(server.CreateClient(), "subscription { storeChanged { stamp } }");
+        var whileOpen = (feed.Listeners, streams.Open);
+        await stream.DisposeAsync();
+
+        Assert.Equal((1, 1), whileOpen);
+        Assert.True(await Eventually.WaitForAsync(() => Task.FromResult(feed.Listeners == 0 && streams.Open == 0)), "the stream's listener and place are let go");
     }
 }
