@@ -86,4 +86,21 @@ public sealed class ExplorerEndpointsTests
         Assert.NotNull(answer["data"]?["matrix"]);
         Assert.Contains("HC0067", await byText.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public void The_apps_own_javascript_is_under_500_kB_gzipped()
+    {
+        var assets = Path.Combine(RealData.RepositoryRoot, "src", "PartnershipAtlas", "wwwroot", "explorer", "assets");
+        var scripts = Directory.GetFiles(assets, "*.js").Where(f => !Path.GetFileName(f).StartsWith("mapBench", StringComparison.Ordinal)).ToList();
+
+        var gzipped = scripts.Sum(f =>
+        {
+            using var buffer = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(File.ReadAllBytes(f));
+            return buffer.Length;
+        });
+
+        Assert.NotEmpty(scripts);
+        Assert.True(gzipped < 500 * 1024, $"{gzipped / 1024} kB gzipped in {scripts.Count} files");
+    }
 }
