@@ -93,21 +93,29 @@ public sealed class ReferenceListsTests(ReferenceListsTests.Imported imported) :
         { "area-networks", ["kind,area_key,area_name,la_code,district,valid_from,valid_to,source,as_of", "OPPORTUNITY_AREA,OA:X,X,890,,2016-10-01,2016-01-01,GOV.UK,2022-09-01"], "line 2: valid_to 2016-01-01 is not after valid_from 2016-10-01" },
         { "area-networks", ["kind,area_key,area_name,la_code,district,valid_from,valid_to,source,as_of", "MULTI_ACADEMY_TRUST,OA:X,X,890,,2016-10-01,,GOV.UK,2022-09-01"], "line 2: kind 'MULTI_ACADEMY_TRUST' is not one of OPPORTUNITY_AREA" },
         { "area-networks", ["kind,area_key,area_name,la_code,district,valid_from,valid_to,source,as_of", "OPPORTUNITY_AREA,OA:X,X,890,,2016-10-01,,,2022-09-01"], "line 2: source is empty" },
+        { "teaching-school-hubs", [HubsHeader, "EE1,Saffron Teaching School Hub,www.example.org,a@example.org,01799,Braintree;;Harlow,2020-01-01,DfE,2025-09-30"], "line 2: areas 'Braintree;;Harlow' has an empty district between its ';'" },
+        { "teaching-school-hubs", [HubsHeader, "EE1,Saffron,,,,Braintree,2020-01-01,DfE,2025-09-30", "EE1,Again,,,,Harlow,2021-09-01,DfE,2025-09-30"], "line 3: TSH Area EE1 appears again (first on line 2)" },
+        { "teaching-school-hubs", [HubsHeader, "EE1,Saffron,,,,Braintree,Sept 2021,DfE,2025-09-30"], "line 2: valid_from 'Sept 2021' is not a yyyy-MM-dd date" },
+        { "teaching-school-hubs", ["TSH Area,name,website,email,phone,valid_from,source,as_of", "EE1,Saffron,,,,2021-09-01,DfE,2025-09-30"], "missing required column 'areas'" },
+        { "district-aliases", ["alias,gias_district,note,source,as_of", "Bristol,\"Bristol, City of\",,ONS,2025-09-30", "bristol,Bristol,,ONS,2025-09-30"], "line 3: alias 'bristol' is the GIAS name itself" },
+        { "district-aliases", ["alias,gias_district,note,source,as_of", "Bristol,,,ONS,2025-09-30"], "line 2: gias_district is empty" },
     };
+
+    private const string HubsHeader = "TSH Area,name,website,email,phone,areas,valid_from,source,as_of";
 
     [Theory]
     [MemberData(nameof(BadLists))]
     public async Task A_bad_reference_list_is_refused_with_its_line_and_changes_nothing(string dataset, string[] lines, string expected)
     {
         var factory = imported;
-        var before = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null)));
+        var before = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null), db.DistrictAliases.Count()));
         using var file = new TempCsv($"bad-{dataset}.csv", lines);
 
         var run = await factory.ImportAsync(dataset, file.Path);
 
         Assert.Equal(ImportStatus.Failed, run.Status);
         Assert.Contains(expected, run.Message);
-        var after = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null)));
+        var after = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null), db.DistrictAliases.Count()));
         Assert.Equal(before, after);
     }
 }
