@@ -43,6 +43,8 @@ public static class AtlasServices
         services.AddSingleton<IDatasetImporter, DistrictAliasesImporter>();
         services.AddSingleton<IDatasetImporter, TeachingSchoolHubsImporter>();
         services.AddSingleton<IDatasetImporter, TeachingSchoolAlliancesImporter>();
+        services.AddSingleton<IDatasetImporter, ResearchSchoolsImporter>();
+        services.AddSingleton<IDatasetImporter, UmbrellaTrustsImporter>();
         services.AddSingleton<IDatasetImporter, PartnershipsFileImporter>();
         services.AddSingleton<AreaMemberships>();
         services.Configure<ReferenceDataOptions>(configuration.GetSection(ReferenceDataOptions.Section));

@@ -56,7 +56,7 @@ public sealed class ReferenceListsInEveryStoreTests
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, "dioceses"));
-            var changed = File.ReadAllText(ReferenceData.Dioceses).Replace("\n,Diocese of Guildford,", "\nCE99,Diocese of Guildford,", StringComparison.Ordinal);
+            var changed = File.ReadAllText(ReferenceData.Dioceses).Replace("\nCE17,Diocese of Guildford,", "\nCE99,Diocese of Guildford,", StringComparison.Ordinal);
             Assert.NotEqual(File.ReadAllText(ReferenceData.Dioceses), changed);
             Task<string?> GuildfordCodeAsync() => store.WithStoreAsync(db => db.Partnerships.Where(p => p.Name == "Diocese of Guildford").Select(p => p.Code).SingleAsync());
             File.WriteAllText(Path.Combine(folder, "dioceses", "dioceses.csv"), changed);
@@ -71,7 +71,7 @@ public sealed class ReferenceListsInEveryStoreTests
             Assert.Equal(3, dioceseRuns.Count);
             Assert.All(dioceseRuns, r => Assert.Equal(ImportStatus.Succeeded, r.Status));
             Assert.StartsWith(folder, dioceseRuns[1].Source);
-            Assert.Null(await GuildfordCodeAsync());
+            Assert.Equal("CE17", await GuildfordCodeAsync());
             Assert.Contains("reference list:", overridden.Output);
         }
         finally

@@ -54,13 +54,26 @@ public sealed class ReferenceListsTests(ReferenceListsTests.Imported imported) :
     }
 
     [Fact]
+    public async Task Every_diocese_of_England_is_a_network_with_its_code_even_with_no_school_in_the_store()
+    {
+        var dioceses = await imported.WithStoreAsync(db => db.Partnerships.Where(p => p.Kind == PartnershipAtlas.Partnerships.PartnershipKind.Diocese)
+            .Select(p => new { p.Code, p.Denomination, Schools = p.Memberships.Count }).ToListAsync());
+        var coded = dioceses.Where(d => d.Code != null).ToList();
+
+        Assert.Equal(64, coded.Count);
+        Assert.Equal(44, coded.Count(d => d.Denomination == PartnershipAtlas.Partnerships.DioceseDenomination.ChurchOfEngland && d.Code!.StartsWith("CE")));
+        Assert.Equal(20, coded.Count(d => d.Denomination == PartnershipAtlas.Partnerships.DioceseDenomination.RomanCatholic && d.Code!.StartsWith("RC")));
+        Assert.Contains(coded, d => d.Code == "CE42" && d.Schools == 0);
+    }
+
+    [Fact]
     public async Task Every_diocese_in_the_real_exports_has_a_denomination_and_dioceses_carry_it()
     {
         var dioceses = ReferenceData.Read(ReferenceData.Dioceses);
         var export = new CsvRecount(RealData.GiasExport2022);
         var named = export.GroupBy("Diocese (name)").Keys;
         Assert.Subset(dioceses.Rows.Select(r => dioceses.Value(r, "diocese_name").ToUpperInvariant()).ToHashSet(), named.ToHashSet());
-        var data = await imported.CreateClient().DataAsync("{ partnerships(kinds: [DIOCESE], first: 50) { nodes { name code denomination } } }");
+        var data = await imported.CreateClient().DataAsync("{ partnerships(kinds: [DIOCESE], first: 100) { nodes { name code denomination } } }");
 
         var byName = data["partnerships"]!["nodes"]!.AsArray().ToDictionary(n => n!["name"]!.GetValue<string>().ToUpperInvariant(), n => n!);
         foreach (var row in dioceses.Rows)
@@ -69,7 +82,7 @@ public sealed class ReferenceListsTests(ReferenceListsTests.Imported imported) :
             Assert.Equal(dioceses.Value(row, "denomination"), node["denomination"]!.GetValue<string>());
             Assert.Equal(dioceses.Value(row, "diocese_code") is { Length: > 0 } code ? code : null, node["code"]?.GetValue<string>());
         }
-        Assert.Equal(named.Count, byName.Count);
+        Assert.Equal(dioceses.Rows.Count, byName.Count);
     }
 
     [Fact]

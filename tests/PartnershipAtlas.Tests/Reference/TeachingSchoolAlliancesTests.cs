@@ -29,7 +29,7 @@ public sealed class TeachingSchoolAlliancesTests(ReferenceListsTests.Imported im
     public async Task Every_alliance_is_a_network_and_its_teaching_school_leads_it_from_the_list_date_until_September_2021()
     {
         var alliances = await imported.WithStoreAsync(db => db.Partnerships.CountAsync(p => p.Kind == PartnershipKind.TeachingSchoolAlliance));
-        var listed = await imported.WithStoreAsync(db => db.ListedMembers.CountAsync());
+        var listed = await imported.WithStoreAsync(db => db.ListedMembers.CountAsync(m => m.Partnership!.Kind == PartnershipKind.TeachingSchoolAlliance));
         var file = ReferenceData.Read(ReferenceData.TeachingSchoolAlliances);
         var export = new CsvRecount(RealData.GiasExport2022);
         var urns = export.Rows.Select(r => export.Value(r, "URN")).ToHashSet();

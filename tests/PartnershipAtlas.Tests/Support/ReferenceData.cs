@@ -13,6 +13,8 @@ public static class ReferenceData
 
     public static string TeachingSchoolHubs => Path.Combine(Folder, "teaching-school-hubs", "teaching-school-hubs.csv");
     public static string TeachingSchoolAlliances => Path.Combine(Folder, "teaching-school-alliances", "teaching-school-alliances.csv");
+    public static string ResearchSchools => Path.Combine(Folder, "research-schools", "research-schools.csv");
+    public static string UmbrellaTrusts => Path.Combine(Folder, "umbrella-trusts", "umbrella-trusts.csv");
     public static string DistrictAliases => Path.Combine(Folder, "district-aliases", "district-aliases.csv");
 
     /// <summary>Every shipped list, in the order the store applies them.</summary>
@@ -20,7 +22,7 @@ public static class ReferenceData
     [
         ("la-codes", LaCodes), ("district-aliases", DistrictAliases), ("dioceses", Dioceses), ("area-networks", EducationInvestmentAreas),
         ("area-networks", OpportunityAreas), ("area-networks", PriorityEducationInvestmentAreas), ("teaching-school-hubs", TeachingSchoolHubs),
-        ("teaching-school-alliances", TeachingSchoolAlliances),
+        ("teaching-school-alliances", TeachingSchoolAlliances), ("research-schools", ResearchSchools), ("umbrella-trusts", UmbrellaTrusts),
     ];
 
     public static CsvRecount Read(string path) => new(path, "utf-8");

@@ -23,7 +23,7 @@ public sealed class AreaMemberships
     public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
     {
         GiasEstablishmentsImporter.Name, LaCodesImporter.Name, AreaNetworksImporter.Name, TeachingSchoolHubsImporter.Name, DistrictAliasesImporter.Name,
-        TeachingSchoolAlliancesImporter.Name,
+        TeachingSchoolAlliancesImporter.Name, ResearchSchoolsImporter.Name,
     };
 
     private sealed record School(int Urn, string LaCode, string? District, DateOnly? Open, DateOnly? Close);

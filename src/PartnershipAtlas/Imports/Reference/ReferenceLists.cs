@@ -24,6 +24,14 @@ public sealed class ReferenceLists(ImportService importer, IDbContextFactory<Atl
         var runs = new List<ImportRun>();
         foreach (var list in Lists())
         {
+            if (!importer.Datasets.Contains(list.Dataset))
+            {
+                var message = $"{list.File}: no dataset is named '{list.Dataset}' (the folder names the dataset; known: {string.Join(", ", importer.Datasets)}).";
+                await importer.RecordFailureAsync(list.Dataset, list.File, message, cancellationToken);
+                logger.LogError("Reference list refused: {Message}", message);
+                runs.Add(new ImportRun { Dataset = list.Dataset, Source = list.File, FileName = Path.GetFileName(list.File), Status = ImportStatus.Failed, Message = message });
+                continue;
+            }
             var hash = (await SourceFile.InspectAsync(list.File, cancellationToken)).Sha256;
             if (await LastAppliedHashAsync(list, cancellationToken) == hash) continue;
             var run = await importer.ImportFileAsync(list.Dataset, list.File, null, cancellationToken, reapply: true);
@@ -48,7 +56,8 @@ public sealed class ReferenceLists(ImportService importer, IDbContextFactory<Atl
     }
 
     /// <summary>LA codes first (areas are matched by code), district aliases (hubs are matched by district), dioceses, then the networks.</summary>
-    public static readonly string[] DatasetOrder = [LaCodesImporter.Name, DistrictAliasesImporter.Name, DiocesesImporter.Name, AreaNetworksImporter.Name, TeachingSchoolHubsImporter.Name, TeachingSchoolAlliancesImporter.Name];
+    public static readonly string[] DatasetOrder = [LaCodesImporter.Name, DistrictAliasesImporter.Name, DiocesesImporter.Name, AreaNetworksImporter.Name, TeachingSchoolHubsImporter.Name, TeachingSchoolAlliancesImporter.Name,
+        ResearchSchoolsImporter.Name, UmbrellaTrustsImporter.Name];
 
     private static List<List> Files(string folder) =>
         Directory.EnumerateDirectories(folder).SelectMany(dir => Directory.EnumerateFiles(dir, "*.csv").Select(file => new List(System.IO.Path.GetFileName(dir), file))).ToList();
