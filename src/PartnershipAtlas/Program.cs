@@ -6,6 +6,8 @@ switch (command.Command)
 {
     case "import":
         return await ImportCommand.RunAsync(command);
+    case "convert":
+        return await PartnershipAtlas.Imports.ConvertCommand.RunAsync(command.Operands);
     case "migrate":
         return await PartnershipAtlas.Data.MigrateCommand.RunAsync(command.HostArgs);
     case "api-key":
@@ -20,7 +22,7 @@ switch (command.Command)
         await app.RunAsync();
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE..., migrate, api-key [KEY] | add NAME ROLE... | rotate NAME, backup FILE, restore FILE");
+        await Console.Error.WriteLineAsync($"Unknown command '{command.Command}'. Commands: serve [--urls URL] [--no-default-data], import <dataset> FILE..., convert teaching-schools IN.xls OUT.csv, migrate, api-key [KEY] | add NAME ROLE... | rotate NAME, backup FILE, restore FILE");
         return 2;
 }
 

@@ -28,6 +28,8 @@ public class AtlasDbContext : DbContext
     public DbSet<LocalAuthorityArea> LocalAuthorityAreas => Set<LocalAuthorityArea>();
     public DbSet<LocalAuthoritySuccession> LocalAuthoritySuccessions => Set<LocalAuthoritySuccession>();
     public DbSet<AreaCoverage> AreaCoverages => Set<AreaCoverage>();
+    public DbSet<DistrictAlias> DistrictAliases => Set<DistrictAlias>();
+    public DbSet<ListedMember> ListedMembers => Set<ListedMember>();
     public DbSet<ResultSet> ResultSets => Set<ResultSet>();
     public DbSet<Characteristics.EstablishmentExtract> EstablishmentExtracts => Set<Characteristics.EstablishmentExtract>();
     public DbSet<Measure> Measures => Set<Measure>();

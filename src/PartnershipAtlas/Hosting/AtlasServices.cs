@@ -43,8 +43,15 @@ public static class AtlasServices
         services.AddSingleton<IDatasetImporter, LaCodesImporter>();
         services.AddSingleton<IDatasetImporter, DiocesesImporter>();
         services.AddSingleton<IDatasetImporter, AreaNetworksImporter>();
+        services.AddSingleton<IDatasetImporter, DistrictAliasesImporter>();
+        services.AddSingleton<IDatasetImporter, TeachingSchoolHubsImporter>();
+        services.AddSingleton<IDatasetImporter, TeachingSchoolAlliancesImporter>();
+        services.AddSingleton<IDatasetImporter, ResearchSchoolsImporter>();
+        services.AddSingleton<IDatasetImporter, UmbrellaTrustsImporter>();
         services.AddSingleton<IDatasetImporter, PartnershipsFileImporter>();
         services.AddSingleton<AreaMemberships>();
+        services.Configure<ReferenceDataOptions>(configuration.GetSection(ReferenceDataOptions.Section));
+        services.AddSingleton<ReferenceLists>();
         services.AddSingleton<IDatasetImporter, Ks2Importer>();
         services.AddSingleton<IDatasetImporter, Ks4Importer>();
         services.AddSingleton<IDatasetImporter, CensusImporter>();

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
+using PartnershipAtlas.Imports.Reference;
 
 namespace PartnershipAtlas.Hosting;
 
 /// <summary>
 /// Before the server answers: applies migrations, marks runs that a crash left running as failed (not those another
-/// instance is still importing: <see cref="RunLocks"/>), and on a first
-/// start loads the default data.
+/// instance is still importing: <see cref="RunLocks"/>), applies the reference lists that changed (every start:
+/// <see cref="ReferenceLists"/>), and on a first start loads the default data.
 /// </summary>
 public sealed class StoreInitializer(IServiceProvider services, IOptions<StartupOptions> options, ILogger<StoreInitializer> logger) : IHostedService
 {
@@ -21,7 +22,9 @@ public sealed class StoreInitializer(IServiceProvider services, IOptions<Startup
         var abandoned = await RunLocks.AbandonedAsync(db, running, cancellationToken);
         await InterruptedRuns.MarkFailedAsync(db, db.ImportRuns.Where(r => abandoned.Contains(r.Id)), cancellationToken);
 
-        if (!options.Value.LoadDefaultData || await db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Succeeded, cancellationToken)) return;
+        var firstStart = !await db.ImportRuns.AnyAsync(r => r.Status == ImportStatus.Succeeded, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ReferenceLists>().ApplyAsync(cancellationToken);
+        if (!options.Value.LoadDefaultData || !firstStart) return;
         var folder = DefaultData.Locate(options.Value.DefaultDataPath);
         if (folder is null)
         {

@@ -34,6 +34,7 @@ public static class ImportCommand
         {
             await scope.ServiceProvider.GetRequiredService<AtlasDbContext>().MigrateStoreAsync(CancellationToken.None);
         }
+        if (await ApplyReferenceListsAsync(host.Services) is { } refused) return refused;
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
@@ -60,6 +61,17 @@ public static class ImportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+    }
+
+    /// <summary>
+    /// Brings the store's reference lists up to date (<see cref="Reference.ReferenceLists"/>), as every command does;
+    /// prints each list applied. Returns exit code 1 when one was refused, else null.
+    /// </summary>
+    public static async Task<int?> ApplyReferenceListsAsync(IServiceProvider services)
+    {
+        var runs = await services.GetRequiredService<Reference.ReferenceLists>().ApplyAsync(CancellationToken.None);
+        foreach (var run in runs) Console.WriteLine($"reference list: {Summary(run)}");
+        return runs.Any(r => r.Status == ImportStatus.Failed) ? 1 : null;
     }
 
     /// <summary>The (dataset, file) pairs the operands name, in order.</summary>

@@ -48,7 +48,8 @@ public sealed class ImportService(
     }
 
     /// <param name="scheduledFor">For a scheduled run, the fire time of the schedule that started it (recorded on the run).</param>
-    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null, DateTimeOffset? scheduledFor = null)
+    /// <param name="reapply">Apply the file even when a run with the same content succeeded before (a reference list that changed back: <see cref="ReferenceLists"/>).</param>
+    public async Task<ImportRun> ImportFileAsync(string dataset, string path, DateOnly? extractDate, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null, DateTimeOffset? scheduledFor = null, bool reapply = false)
     {
         var importer = Importer(dataset);
         if (!File.Exists(path)) throw new FileNotFoundException($"File not found: {path}", path);
@@ -63,7 +64,7 @@ public sealed class ImportService(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ImportRunId"] = run.Id, ["Dataset"] = dataset });
         try
         {
-            if (await AlreadyImportedAsync(run, cancellationToken))
+            if (!reapply && await AlreadyImportedAsync(run, cancellationToken))
             {
                 run.Status = ImportStatus.Skipped;
                 run.Message = "This file (same content hash) was already imported; nothing changed.";
@@ -72,7 +73,7 @@ public sealed class ImportService(
             {
                 await ApplyAsync(importer, file, run, rejections, counts, progress, cancellationToken);
                 run.Status = ImportStatus.Succeeded;
-                var messages = new[] { rejections.Count == 0 ? null : $"{rejections.Count} row(s) rejected.", counts.IgnoredSummary };
+                var messages = new[] { rejections.Count == 0 ? null : $"{rejections.Count} row(s) rejected.", counts.IgnoredSummary }.Concat(counts.Notes);
                 run.Message = messages.Any(m => m is not null) ? string.Join(" ", messages.OfType<string>()) : null;
             }
         }

@@ -24,6 +24,9 @@ public sealed class RowCounts
         else Unchanged++;
     };
 
+    /// <summary>What the run wants its reader to know beyond the counts (e.g. districts a list names that no establishment has).</summary>
+    public List<string> Notes { get; } = [];
+
     public void Ignore(string reason) => ignored[reason] = ignored.GetValueOrDefault(reason) + 1;
 
     /// <summary>A sentence for the run's message, or null when nothing was ignored.</summary>

@@ -26,6 +26,15 @@ public sealed class Partnership
     /// <summary>Church of England or Roman Catholic, for dioceses; null otherwise or when unknown.</summary>
     public DioceseDenomination? Denomination { get; set; }
 
+    /// <summary>The network's website as its source writes it (teaching school hubs).</summary>
+    public string? Website { get; set; }
+
+    /// <summary>The contact e-mail address its source gives (teaching school hubs).</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>The contact telephone number as its source writes it (teaching school hubs).</summary>
+    public string? ContactPhone { get; set; }
+
     public DateOnly? OpenDate { get; set; }
     public DateOnly? CloseDate { get; set; }
     public List<Membership> Memberships { get; set; } = [];

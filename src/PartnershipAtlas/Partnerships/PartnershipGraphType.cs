@@ -30,6 +30,9 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Field<StringGraphType>("groupId").Description("The GIAS Group ID (e.g. TR00092 for a trust, SP… for a sponsor), where GIAS gives one.").Resolve(c => c.Source.GroupId);
         Field<StringGraphType>("companiesHouseNumber").Description("The trust's or sponsor's Companies House number, where GIAS gives one.").Resolve(c => c.Source.CompaniesHouseNumber);
         Field<StringGraphType>("status").Description("The status GIAS gives the group: Open, Closed or Proposed to open.").Resolve(c => c.Source.Status);
+        Field<StringGraphType>("website").Description("The network's website as its source writes it (teaching school hubs: DfE's list).").Resolve(c => c.Source.Website);
+        Field<StringGraphType>("contactEmail").Description("The contact e-mail address its source gives (teaching school hubs: DfE's list).").Resolve(c => c.Source.ContactEmail);
+        Field<StringGraphType>("contactPhone").Description("The contact telephone number as its source writes it (teaching school hubs: DfE's list).").Resolve(c => c.Source.ContactPhone);
         Field<DateScalar>("openDate").Description("When the network opened, where known (for trusts, the date GIAS gives as incorporated on).").Resolve(c => c.Source.OpenDate);
         Field<DateScalar>("closeDate").Description("When the network closed, where known.").Resolve(c => c.Source.CloseDate);
         Field<NonNullGraphType<IntGraphType>>("memberCount")

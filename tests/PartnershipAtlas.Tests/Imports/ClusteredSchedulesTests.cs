@@ -122,7 +122,7 @@ public sealed class ClusteredSchedulesTests(ITestOutputHelper output)
 
     private static string[] Settings(string store, string dataset, string cron, string source) =>
     [
-        $"--{StoreServiceCollectionExtensions.ProviderKey}=Postgres", $"--ConnectionStrings:Atlas={store}", "--Atlas:LoadDefaultData=false",
+        $"--{StoreServiceCollectionExtensions.ProviderKey}=Postgres", $"--ConnectionStrings:Atlas={store}", "--Atlas:LoadDefaultData=false", "--Atlas:ReferenceData:Enabled=false",
         $"--Atlas:Schedules:Datasets:{dataset}:Cron={cron}", $"--Atlas:Schedules:Datasets:{dataset}:Source={source}",
         "--Atlas:Schedules:CheckinInterval=00:00:01", "--Atlas:Schedules:CheckinMisfireThreshold=00:00:01",
     ];

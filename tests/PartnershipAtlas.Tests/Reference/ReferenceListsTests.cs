@@ -54,13 +54,26 @@ public sealed class ReferenceListsTests(ReferenceListsTests.Imported imported) :
     }
 
     [Fact]
+    public async Task Every_diocese_of_England_is_a_network_with_its_code_even_with_no_school_in_the_store()
+    {
+        var dioceses = await imported.WithStoreAsync(db => db.Partnerships.Where(p => p.Kind == PartnershipAtlas.Partnerships.PartnershipKind.Diocese)
+            .Select(p => new { p.Code, p.Denomination, Schools = p.Memberships.Count }).ToListAsync());
+        var coded = dioceses.Where(d => d.Code != null).ToList();
+
+        Assert.Equal(64, coded.Count);
+        Assert.Equal(44, coded.Count(d => d.Denomination == PartnershipAtlas.Partnerships.DioceseDenomination.ChurchOfEngland && d.Code!.StartsWith("CE")));
+        Assert.Equal(20, coded.Count(d => d.Denomination == PartnershipAtlas.Partnerships.DioceseDenomination.RomanCatholic && d.Code!.StartsWith("RC")));
+        Assert.Contains(coded, d => d.Code == "CE42" && d.Schools == 0);
+    }
+
+    [Fact]
     public async Task Every_diocese_in_the_real_exports_has_a_denomination_and_dioceses_carry_it()
     {
         var dioceses = ReferenceData.Read(ReferenceData.Dioceses);
         var export = new CsvRecount(RealData.GiasExport2022);
         var named = export.GroupBy("Diocese (name)").Keys;
         Assert.Subset(dioceses.Rows.Select(r => dioceses.Value(r, "diocese_name").ToUpperInvariant()).ToHashSet(), named.ToHashSet());
-        var data = await imported.CreateClient().DataAsync("{ partnerships(kinds: [DIOCESE], first: 50) { nodes { name code denomination } } }");
+        var data = await imported.CreateClient().DataAsync("{ partnerships(kinds: [DIOCESE], first: 100) { nodes { name code denomination } } }");
 
         var byName = data["partnerships"]!["nodes"]!.AsArray().ToDictionary(n => n!["name"]!.GetValue<string>().ToUpperInvariant(), n => n!);
         foreach (var row in dioceses.Rows)
@@ -69,7 +82,7 @@ public sealed class ReferenceListsTests(ReferenceListsTests.Imported imported) :
             Assert.Equal(dioceses.Value(row, "denomination"), node["denomination"]!.GetValue<string>());
             Assert.Equal(dioceses.Value(row, "diocese_code") is { Length: > 0 } code ? code : null, node["code"]?.GetValue<string>());
         }
-        Assert.Equal(named.Count, byName.Count);
+        Assert.Equal(dioceses.Rows.Count, byName.Count);
     }
 
     [Fact]
@@ -93,21 +106,29 @@ public sealed class ReferenceListsTests(ReferenceListsTests.Imported imported) :
         { "area-networks", ["kind,area_key,area_name,la_code,district,valid_from,valid_to,source,as_of", "OPPORTUNITY_AREA,OA:X,X,890,,2016-10-01,2016-01-01,GOV.UK,2022-09-01"], "line 2: valid_to 2016-01-01 is not after valid_from 2016-10-01" },
         { "area-networks", ["kind,area_key,area_name,la_code,district,valid_from,valid_to,source,as_of", "MULTI_ACADEMY_TRUST,OA:X,X,890,,2016-10-01,,GOV.UK,2022-09-01"], "line 2: kind 'MULTI_ACADEMY_TRUST' is not one of OPPORTUNITY_AREA" },
         { "area-networks", ["kind,area_key,area_name,la_code,district,valid_from,valid_to,source,as_of", "OPPORTUNITY_AREA,OA:X,X,890,,2016-10-01,,,2022-09-01"], "line 2: source is empty" },
+        { "teaching-school-hubs", [HubsHeader, "EE1,Saffron Teaching School Hub,www.example.org,a@example.org,01799,Braintree;;Harlow,2020-01-01,DfE,2025-09-30"], "line 2: areas 'Braintree;;Harlow' has an empty district between its ';'" },
+        { "teaching-school-hubs", [HubsHeader, "EE1,Saffron,,,,Braintree,2020-01-01,DfE,2025-09-30", "EE1,Again,,,,Harlow,2021-09-01,DfE,2025-09-30"], "line 3: TSH Area EE1 appears again (first on line 2)" },
+        { "teaching-school-hubs", [HubsHeader, "EE1,Saffron,,,,Braintree,Sept 2021,DfE,2025-09-30"], "line 2: valid_from 'Sept 2021' is not a yyyy-MM-dd date" },
+        { "teaching-school-hubs", ["TSH Area,name,website,email,phone,valid_from,source,as_of", "EE1,Saffron,,,,2021-09-01,DfE,2025-09-30"], "missing required column 'areas'" },
+        { "district-aliases", ["alias,gias_district,note,source,as_of", "Bristol,\"Bristol, City of\",,ONS,2025-09-30", "bristol,Bristol,,ONS,2025-09-30"], "line 3: alias 'bristol' is the GIAS name itself" },
+        { "district-aliases", ["alias,gias_district,note,source,as_of", "Bristol,,,ONS,2025-09-30"], "line 2: gias_district is empty" },
     };
+
+    private const string HubsHeader = "TSH Area,name,website,email,phone,areas,valid_from,source,as_of";
 
     [Theory]
     [MemberData(nameof(BadLists))]
     public async Task A_bad_reference_list_is_refused_with_its_line_and_changes_nothing(string dataset, string[] lines, string expected)
     {
         var factory = imported;
-        var before = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null)));
+        var before = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null), db.DistrictAliases.Count()));
         using var file = new TempCsv($"bad-{dataset}.csv", lines);
 
         var run = await factory.ImportAsync(dataset, file.Path);
 
         Assert.Equal(ImportStatus.Failed, run.Status);
         Assert.Contains(expected, run.Message);
-        var after = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null)));
+        var after = await factory.WithStoreAsync(async db => (await factory.CountRowsAsync(), db.LocalAuthorityAreas.Count(), db.AreaCoverages.Count(), db.Partnerships.Count(p => p.Denomination != null), db.DistrictAliases.Count()));
         Assert.Equal(before, after);
     }
 }

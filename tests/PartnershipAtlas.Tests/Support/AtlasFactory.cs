@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
+using PartnershipAtlas.Imports.Reference;
 
 namespace PartnershipAtlas.Tests.Support;
 
@@ -21,12 +22,22 @@ public class AtlasFactory : WebApplicationFactory<Program>
     public string ConnectionString => Settings.TryGetValue("ConnectionStrings:Atlas", out var shared) ? shared : ownStore.Value;
 
     /// <summary>The configuration naming the store, for another process (the command line) on the same store.</summary>
-    public IEnumerable<string> StoreArguments => ArgumentsFor(ConnectionString);
+    public IEnumerable<string> StoreArguments => ArgumentsFor(ConnectionString, ApplyReferenceLists);
 
-    public static IEnumerable<string> ArgumentsFor(string connectionString) =>
-        [$"--{StoreServiceCollectionExtensions.ProviderKey}={TestDatabases.Provider}", $"--ConnectionStrings:Atlas={connectionString}"];
+    /// <param name="referenceLists">Whether the command applies the reference lists (the product always does; most tests' stores stay empty).</param>
+    public static IEnumerable<string> ArgumentsFor(string connectionString, bool referenceLists = false) =>
+    [
+        $"--{StoreServiceCollectionExtensions.ProviderKey}={TestDatabases.Provider}", $"--ConnectionStrings:Atlas={connectionString}",
+        $"--{ReferenceDataOptions.Section}:Enabled={(referenceLists ? "true" : "false")}",
+    ];
 
     protected virtual bool LoadDefaultData => false;
+
+    /// <summary>
+    /// Whether this server (and the command line on its store) applies the reference lists at start, as the product
+    /// always does; off unless a test asks, so that a test's store holds only what the test imports.
+    /// </summary>
+    protected virtual bool ApplyReferenceLists => LoadDefaultData;
 
     /// <summary>More configuration for a test's own server.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -38,6 +49,7 @@ public class AtlasFactory : WebApplicationFactory<Program>
         builder.UseSetting(StoreServiceCollectionExtensions.ProviderKey, TestDatabases.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Atlas", ConnectionString);
         builder.UseSetting("Atlas:LoadDefaultData", LoadDefaultData ? "true" : "false");
+        builder.UseSetting($"{ReferenceDataOptions.Section}:Enabled", ApplyReferenceLists ? "true" : "false");
         builder.UseSetting("Atlas:Schedules:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }

@@ -11,10 +11,18 @@ public static class ReferenceData
     public static string EducationInvestmentAreas => Path.Combine(Folder, "area-networks", "education-investment-areas.csv");
     public static string PriorityEducationInvestmentAreas => Path.Combine(Folder, "area-networks", "priority-education-investment-areas.csv");
 
+    public static string TeachingSchoolHubs => Path.Combine(Folder, "teaching-school-hubs", "teaching-school-hubs.csv");
+    public static string TeachingSchoolAlliances => Path.Combine(Folder, "teaching-school-alliances", "teaching-school-alliances.csv");
+    public static string ResearchSchools => Path.Combine(Folder, "research-schools", "research-schools.csv");
+    public static string UmbrellaTrusts => Path.Combine(Folder, "umbrella-trusts", "umbrella-trusts.csv");
+    public static string DistrictAliases => Path.Combine(Folder, "district-aliases", "district-aliases.csv");
+
+    /// <summary>Every shipped list, in the order the store applies them.</summary>
     public static IEnumerable<(string Dataset, string Path)> All =>
     [
-        ("la-codes", LaCodes), ("dioceses", Dioceses), ("area-networks", OpportunityAreas),
-        ("area-networks", EducationInvestmentAreas), ("area-networks", PriorityEducationInvestmentAreas),
+        ("la-codes", LaCodes), ("district-aliases", DistrictAliases), ("dioceses", Dioceses), ("area-networks", EducationInvestmentAreas),
+        ("area-networks", OpportunityAreas), ("area-networks", PriorityEducationInvestmentAreas), ("teaching-school-hubs", TeachingSchoolHubs),
+        ("teaching-school-alliances", TeachingSchoolAlliances), ("research-schools", ResearchSchools), ("umbrella-trusts", UmbrellaTrusts),
     ];
 
     public static CsvRecount Read(string path) => new(path, "utf-8");

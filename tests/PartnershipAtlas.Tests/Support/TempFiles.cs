@@ -9,6 +9,9 @@ public sealed class TempFiles : IDisposable
 
     private readonly string folder = Directory.CreateTempSubdirectory("atlas-files-").FullName;
 
+    /// <summary>The folder the files are in, for a file a test writes itself.</summary>
+    public string Folder => folder;
+
     /// <summary>Writes the lines under <paramref name="fileName"/> (the name carries the extract date, as DfE names files).</summary>
     public string Write(string fileName, IEnumerable<string> lines)
     {

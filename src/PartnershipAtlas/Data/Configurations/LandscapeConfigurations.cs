@@ -69,3 +69,27 @@ internal sealed class AreaCoverageConfiguration : IEntityTypeConfiguration<AreaC
         builder.HasIndex(a => a.PartnershipId);
     }
 }
+
+internal sealed class DistrictAliasConfiguration : IEntityTypeConfiguration<DistrictAlias>
+{
+    public void Configure(EntityTypeBuilder<DistrictAlias> builder)
+    {
+        builder.ToTable("DistrictAliases");
+        builder.HasKey(a => a.Alias);
+        builder.Property(a => a.Alias).HasMaxLength(200);
+        builder.Property(a => a.District).HasMaxLength(200);
+        builder.Property(a => a.Source).HasMaxLength(1000);
+    }
+}
+
+internal sealed class ListedMemberConfiguration : IEntityTypeConfiguration<ListedMember>
+{
+    public void Configure(EntityTypeBuilder<ListedMember> builder)
+    {
+        builder.ToTable("ListedMembers");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(m => m.Partnership).WithMany().HasForeignKey(m => m.PartnershipId);
+        builder.HasIndex(m => new { m.PartnershipId, m.Urn });
+    }
+}

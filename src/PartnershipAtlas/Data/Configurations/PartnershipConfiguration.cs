@@ -17,6 +17,9 @@ internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partne
         builder.Property(p => p.CompaniesHouseNumber).HasMaxLength(20);
         builder.Property(p => p.Status).HasMaxLength(40);
         builder.Property(p => p.Code).HasMaxLength(60);
+        builder.Property(p => p.Website).HasMaxLength(300);
+        builder.Property(p => p.ContactEmail).HasMaxLength(200);
+        builder.Property(p => p.ContactPhone).HasMaxLength(60);
         builder.Property(p => p.FederationType).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Denomination).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(p => p.SourceKey).IsUnique();

@@ -539,6 +539,14 @@ namespace PartnershipAtlas.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Denomination")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -571,6 +579,10 @@ namespace PartnershipAtlas.Data.Migrations
 
                     b.Property<string>("Status")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -657,6 +669,56 @@ namespace PartnershipAtlas.Data.Migrations
                     b.HasIndex("PartnershipId");
 
                     b.ToTable("AreaCoverages", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.DistrictAlias", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Alias");
+
+                    b.ToTable("DistrictAliases", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.ListedMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Joined")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Left")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Urn");
+
+                    b.ToTable("ListedMembers", (string)null);
                 });
 
             modelBuilder.Entity("PartnershipAtlas.Reference.LocalAuthorityArea", b =>
@@ -779,6 +841,17 @@ namespace PartnershipAtlas.Data.Migrations
                 });
 
             modelBuilder.Entity("PartnershipAtlas.Reference.AreaCoverage", b =>
+                {
+                    b.HasOne("PartnershipAtlas.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.ListedMember", b =>
                 {
                     b.HasOne("PartnershipAtlas.Partnerships.Partnership", "Partnership")
                         .WithMany()

@@ -41,13 +41,13 @@ internal sealed class MembershipWriter : IDisposable
             "UPDATE \"Memberships\" SET \"Joined\" = @p1, \"Left\" = @p2, \"Source\" = @p3, \"ImportRunId\" = @p4 WHERE \"Id\" = @p0", 5);
     }
 
-    /// <summary>Loads every membership (of every source) so that no source duplicates another's.</summary>
+    /// <summary>Loads every school's membership (of every source) so that no source duplicates another's; organisations' memberships are not a school's.</summary>
     public static async Task<MembershipWriter> LoadAsync(DbConnection connection, DbTransaction transaction, string source, long runId, CancellationToken cancellationToken)
     {
         var writer = new MembershipWriter(connection, transaction, source, runId);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT \"Id\", \"EstablishmentUrn\", \"PartnershipId\", \"Source\", \"Joined\", \"Left\" FROM \"Memberships\"";
+        command.CommandText = "SELECT \"Id\", \"EstablishmentUrn\", \"PartnershipId\", \"Source\", \"Joined\", \"Left\" FROM \"Memberships\" WHERE \"EstablishmentUrn\" IS NOT NULL";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

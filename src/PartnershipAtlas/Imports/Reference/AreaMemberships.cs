@@ -22,12 +22,13 @@ public sealed class AreaMemberships
     /// <summary>The datasets whose files change what is derived (establishments' LA, district and dates; the lists): only they re-derive.</summary>
     public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
     {
-        GiasEstablishmentsImporter.Name, LaCodesImporter.Name, AreaNetworksImporter.Name,
+        GiasEstablishmentsImporter.Name, LaCodesImporter.Name, AreaNetworksImporter.Name, TeachingSchoolHubsImporter.Name, DistrictAliasesImporter.Name,
+        TeachingSchoolAlliancesImporter.Name, ResearchSchoolsImporter.Name,
     };
 
     private sealed record School(int Urn, string LaCode, string? District, DateOnly? Open, DateOnly? Close);
 
-    private sealed record Coverage(int PartnershipId, string LaCode, string? District, DateOnly? From, DateOnly? To);
+    private sealed record Coverage(int PartnershipId, string? LaCode, string? District, DateOnly? From, DateOnly? To);
 
     private sealed record Succession(string FromCode, DateOnly Date);
 
@@ -38,11 +39,17 @@ public sealed class AreaMemberships
     {
         await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"Source\" = @p0", cancellationToken, Source);
         var coverages = (await SqlText.QueryAsync(connection, transaction, "SELECT \"PartnershipId\", \"LaCode\", \"District\", \"ValidFrom\", \"ValidTo\" FROM \"AreaCoverages\"",
-            r => new Coverage(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken)).ToLookup(c => c.LaCode);
+            r => new Coverage(r.GetInt32(0), SqlText.Text(r, 1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken)).ToList();
+        var aliases = await DistrictNames.AliasesAsync(connection, transaction, cancellationToken);
+        var byLa = coverages.Where(c => c.LaCode is not null).ToLookup(c => c.LaCode!);
+        // Coverages by district alone (teaching school hubs) match the district GIAS writes, through the aliases.
+        var byDistrict = coverages.Where(c => c.LaCode is null && c.District is not null)
+            .ToLookup(c => DistrictNames.InGias(c.District!, aliases), StringComparer.OrdinalIgnoreCase);
         var successions = (await SqlText.QueryAsync(connection, transaction, "SELECT \"ToCode\", \"FromCode\", \"Date\" FROM \"LocalAuthoritySuccessions\"",
             r => (To: r.GetString(0), Step: new Succession(r.GetString(1), SqlText.Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
         var laPartnerships = (await SqlText.QueryAsync(connection, transaction, "SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"Kind\" = 'LocalAuthority'",
             r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
+        await DeriveListedMembersAsync(connection, transaction, runId, cancellationToken);
         if (coverages.Count == 0 && successions.Count == 0) return;
         var seenInLa = (await SqlText.QueryAsync(connection, transaction,
             $"SELECT m.\"EstablishmentUrn\", m.\"PartnershipId\" FROM \"Memberships\" m JOIN \"Partnerships\" p ON p.\"Id\" = m.\"PartnershipId\" WHERE p.\"Kind\" = 'LocalAuthority' AND m.\"Source\" = '{MembershipSources.GiasEstablishments}'",
@@ -60,7 +67,8 @@ public sealed class AreaMemberships
                 {
                     await insert.AddAsync(cancellationToken, school.Urn, earlierLa, Member, span.From, span.To, Source, runId);
                 }
-                foreach (var area in coverages[span.LaCode].Where(a => a.District is null || string.Equals(a.District, span.District, StringComparison.OrdinalIgnoreCase)))
+                var inDistrict = span.District is null ? [] : byDistrict[span.District];
+                foreach (var area in byLa[span.LaCode].Where(a => a.District is null || string.Equals(DistrictNames.InGias(a.District, aliases), span.District, StringComparison.OrdinalIgnoreCase)).Concat(inDistrict))
                 {
                     var (from, to) = (Later(span.From, area.From), Earlier(span.To, area.To));
                     if (from is { } f && to is { } t && t <= f) continue;
@@ -71,6 +79,13 @@ public sealed class AreaMemberships
         await insert.FlushAsync(cancellationToken);
         await FitGiasLaMembershipsToTheirCodesAsync(connection, transaction, cancellationToken);
     }
+
+    /// <summary>The members lists name by URN (teaching schools in their alliances), for the establishments the store has.</summary>
+    private static Task DeriveListedMembersAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken) =>
+        SqlText.ExecuteAsync(connection, transaction, """
+            INSERT INTO "Memberships" ("EstablishmentUrn", "PartnershipId", "Role", "Joined", "Left", "Source", "ImportRunId")
+            SELECT l."Urn", l."PartnershipId", l."Role", l."Joined", l."Left", @p0, @p1 FROM "ListedMembers" l JOIN "Establishments" e ON e."Urn" = l."Urn"
+            """, cancellationToken, Source, runId);
 
     /// <summary>The establishment's LA spans: its current code (from the code's first day) and the single code before it.</summary>
     private static IEnumerable<LaSpan> Spans(School school, List<Succession> before)

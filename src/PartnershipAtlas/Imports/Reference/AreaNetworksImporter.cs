@@ -59,9 +59,7 @@ public sealed class AreaNetworksImporter : IDatasetImporter
             var district = v.Optional(c.District);
             var (from, to) = (v.Date(c.From, "valid_from"), v.Date(c.To, "valid_to"));
             v.Order(from, to, "valid_from", "valid_to");
-            v.Required(c.Source, "source");
-            v.Required(c.AsOf, "as_of");
-            v.Date(c.AsOf, "as_of");
+            v.Provenance(c.Source, c.AsOf);
             if (rows.FirstOrDefault(r => r.Key == key) is { } same && (same.Kind != kind || same.AreaName != name))
             {
                 v.Errors.Add($"area_key {key} has another kind or name on line {same.Line}");

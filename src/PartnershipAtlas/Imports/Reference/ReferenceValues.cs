@@ -62,6 +62,14 @@ public sealed class ReferenceValues(CsvRows rows)
         return null;
     }
 
+    /// <summary>Every reference row states its source and as-of date (<c>source</c>, <c>as_of</c>): both present, the date a date.</summary>
+    public void Provenance(int? source, int? asOf)
+    {
+        Required(source, "source");
+        Required(asOf, "as_of");
+        Date(asOf, "as_of");
+    }
+
     /// <summary>Checks that <paramref name="to"/> comes after <paramref name="from"/> when both are given.</summary>
     public void Order(DateOnly? from, DateOnly? to, string fromColumn, string toColumn)
     {

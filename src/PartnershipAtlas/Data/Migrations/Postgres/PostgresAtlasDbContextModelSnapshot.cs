@@ -563,6 +563,14 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Denomination")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -596,6 +604,10 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.Property<string>("Status")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -685,6 +697,58 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId");
 
                     b.ToTable("AreaCoverages", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.DistrictAlias", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Alias");
+
+                    b.ToTable("DistrictAliases", (string)null);
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.ListedMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("Joined")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Left")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Urn")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Urn");
+
+                    b.ToTable("ListedMembers", (string)null);
                 });
 
             modelBuilder.Entity("PartnershipAtlas.Reference.LocalAuthorityArea", b =>
@@ -809,6 +873,17 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("PartnershipAtlas.Reference.AreaCoverage", b =>
+                {
+                    b.HasOne("PartnershipAtlas.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("PartnershipAtlas.Reference.ListedMember", b =>
                 {
                     b.HasOne("PartnershipAtlas.Partnerships.Partnership", "Partnership")
                         .WithMany()
