@@ -1,0 +1,50 @@
+# The soak test's figures and integrity checks (sourced by run.sh, which defines work, sql, PORT, FILES and the stores).
+failed=0
+check() { # description condition-result(0 ok)
+  if [[ "$2" == 0 ]]; then echo "  ok    $1"; else echo "  FAIL  $1"; failed=1; fi
+}
+echo
+echo "== soak: $minutes min, instances A+B on PostgreSQL, C on SQLite, $workers query workers each"
+cat "$work"/requests-*.log >"$work/requests.log"
+total=$(wc -l <"$work/requests.log")
+echo "requests served: $total"
+echo "non-2xx by status (000 = connection refused or reset, e.g. while A was killed):"
+awk '$1 !~ /^2/ { n[$1]++ } END { for (s in n) printf "  %s: %d\n", s, n[s] }' "$work/requests.log"
+awk '$1 ~ /^2/ { print $2 }' "$work/requests.log" | sort -n >"$work/times"
+ok=$(wc -l <"$work/times")
+if (( ok > 0 )); then
+  echo "latency of 2xx answers: p50 $(sed -n "$(( (ok + 1) / 2 ))p" "$work/times") s, p99 $(sed -n "$(( (ok * 99 + 99) / 100 ))p" "$work/times") s"
+fi
+echo "instance kills: $(wc -l <"$work/kills.log" 2>/dev/null || echo 0)"
+fivexx=$(awk '$1 ~ /^5/' "$work/requests.log" | wc -l)
+echo "events seen by an SSE subscriber: none (the schema has no subscriptions)"
+
+for store in pg sq; do
+  echo "== store $store"
+  runs="$(sql "$store" "SELECT \"Status\", COUNT(*) FROM \"ImportRuns\" GROUP BY \"Status\" ORDER BY 1")"
+  interrupted="$(sql "$store" "SELECT COUNT(*) FROM \"ImportRuns\" WHERE \"Message\" LIKE 'Interrupted%'")"
+  echo "imports by status: $(tr '\n' ' ' <<<"$runs")(interrupted: $interrupted; Skipped = same file again, Failed = refused or interrupted)"
+  running="$(sql "$store" "SELECT COUNT(*) FROM \"ImportRuns\" WHERE \"Status\" = 'Running'")"
+  check "no import run left RUNNING ($running)" "$([[ "$running" == 0 ]]; echo $?)"
+  orphans="$(sql "$store" "SELECT COUNT(*) FROM \"Memberships\" m LEFT JOIN \"Partnerships\" p ON p.\"Id\" = m.\"PartnershipId\" LEFT JOIN \"Establishments\" e ON e.\"Urn\" = m.\"EstablishmentUrn\" WHERE p.\"Id\" IS NULL OR (m.\"EstablishmentUrn\" IS NOT NULL AND e.\"Urn\" IS NULL)")"
+  check "no orphaned memberships ($orphans)" "$([[ "$orphans" == 0 ]]; echo $?)"
+  down="$(awk 'NR > 1 && $1 < last { n++ } { last = $1 } END { print n + 0 }' "$work/stamps-$store.log")"
+  check "the store stamp never went down ($(wc -l <"$work/stamps-$store.log") samples, last $(tail -1 "$work/stamps-$store.log"))" "$([[ "$down" == 0 ]]; echo $?)"
+  mapfile -t imported < <(sql "$store" "SELECT \"FileName\" FROM \"ImportRuns\" WHERE \"Status\" = 'Succeeded'")
+  recount="$(cd "$work/imports-$store" && python3 -c 'import csv, sys
+urns = set()
+for name in sys.argv[1:]:
+    with open(name, encoding="cp1252", newline="") as f:
+        urns.update(row["URN"] for row in csv.DictReader(f))
+print(len(urns))' "${imported[@]}")"
+  count="$(sql "$store" "SELECT COUNT(*) FROM \"Establishments\"")"
+  check "establishments ($count) equal a recount of the ${#imported[@]} files imported successfully ($recount)" "$([[ "$count" == "$recount" ]]; echo $?)"
+  succeeded=$(wc -l <"$work/mutations-$store.log" 2>/dev/null || echo 0)
+  audited="$(sql "$store" "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Operation\" = 'createPartnership'")"
+  sql "$store" "SELECT \"After\" FROM \"AuditEntries\" WHERE \"Operation\" = 'createPartnership'" | grep -oE '"Name":"soak-[^"]+"' | cut -d'"' -f4 | sort -u >"$work/audited-$store"
+  sort -u "$work/mutations-$store.log" 2>/dev/null >"$work/succeeded-$store" || true
+  missing=$(comm -23 "$work/succeeded-$store" "$work/audited-$store" | wc -l)
+  check "every successful mutation ($succeeded) has its audit entry ($audited entries, $missing missing)" "$([[ "$missing" == 0 ]]; echo $?)"
+done
+check "no 5xx answers ($fivexx)" "$([[ "$fivexx" == 0 ]]; echo $?)"
+exit "$failed"
