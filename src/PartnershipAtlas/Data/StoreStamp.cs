@@ -18,6 +18,12 @@ public sealed class StoreStamp
 
     public long Version { get; set; }
 
+    /// <summary>
+    /// The data stamp: raised with <see cref="Version"/> by every write except those that only record import runs
+    /// (a run started, finished, skipped or marked interrupted), so it rises only when what the store holds changed.
+    /// </summary>
+    public long DataVersion { get; set; }
+
     private static readonly string BumpSql = $"UPDATE \"{Table}\" SET \"{nameof(Version)}\" = \"{nameof(Version)}\" + 1 WHERE \"{nameof(Id)}\" = {TheRow}";
 
     public static readonly string ReadSql = $"SELECT \"{nameof(Version)}\" FROM \"{Table}\" WHERE \"{nameof(Id)}\" = {TheRow}";
