@@ -87,6 +87,29 @@ public sealed class StoreStampTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_notify_payload_carries_both_stamps_as_committed()
+    {
+        Assert.Equal(new StoreStamps(12, 7), StoreStamps.FromPayload("12 7"));
+        Assert.Equal((null, null, null), (StoreStamps.FromPayload("12"), StoreStamps.FromPayload("12 x"), StoreStamps.FromPayload("")));
+        if (TestDatabases.Provider != StoreProvider.Postgres) return; // SQLite has no NOTIFY: its stamps are read
+
+        await using var connection = new Npgsql.NpgsqlConnection(store.ConnectionString);
+        string? payload = null;
+        connection.Notification += (_, e) => payload = e.Payload;
+        await connection.OpenAsync();
+        await using (var listen = new Npgsql.NpgsqlCommand($"LISTEN {StoreStamp.Channel}", connection)) await listen.ExecuteNonQueryAsync();
+        await store.WithStoreAsync(async db =>
+        {
+            db.ImportRuns.Add(new ImportRun { Dataset = "gias-establishments", Source = "notify", FileName = "notify.csv", StartedAt = DateTimeOffset.UtcNow, Status = ImportStatus.Running });
+            return await db.SaveChangesAsync();
+        });
+        var heard = await connection.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(heard, "no NOTIFY within 10 s");
+        Assert.Equal(await StampsAsync(), StoreStamps.FromPayload(payload!));
+    }
+
+    [Fact]
     public async Task A_bare_bulk_update_is_refused_as_it_would_not_raise_it()
     {
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.WithStoreAsync(db =>
