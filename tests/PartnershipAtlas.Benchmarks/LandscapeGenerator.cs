@@ -45,7 +45,7 @@ public sealed record LandscapeGenerator(double Scale)
                 DateOnly? left = random.NextDouble() < 0.7 ? null : (joined ?? start).AddDays(365 + random.Next(8 * 365));
                 return [100_000 + i % SchoolCount, (network < 0 ? ~network : network) + 1, Text(joined), Text(left)];
             });
-        await PartnershipAtlas.Data.StoreStamp.BumpAsync(connection, transaction, CancellationToken.None);
+        await PartnershipAtlas.Data.StoreStamp.BumpAsync(connection, transaction, PartnershipAtlas.Data.StoreWrite.Data, CancellationToken.None);
         await transaction.CommitAsync();
     }
 

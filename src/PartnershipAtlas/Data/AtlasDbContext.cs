@@ -45,11 +45,16 @@ public class AtlasDbContext : DbContext
     /// </summary>
     public Audit.AuditEntry? Auditing { get; set; }
 
-    /// <summary>Saves the changes and raises the <see cref="StoreStamp"/> in one transaction, so cached answers go stale with them.</summary>
+    /// <summary>
+    /// Saves the changes and raises the <see cref="StoreStamp"/> in one transaction, so cached answers go stale with
+    /// them; the data stamp too unless only import runs were recorded (<see cref="StoreWrites.IsImportLog"/>).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (!ChangeTracker.HasChanges()) return 0;
-        if (Auditing is not { } audit) return await WritingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        var write = ChangeTracker.Entries().All(e => e.State is EntityState.Unchanged or EntityState.Detached || StoreWrites.IsImportLog(e.Entity))
+            ? StoreWrite.ImportLog : StoreWrite.Data;
+        if (Auditing is not { } audit) return await WritingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), write, cancellationToken);
         Auditing = null;
         return await WritingAsync(async () =>
         {
@@ -60,19 +65,25 @@ public class AtlasDbContext : DbContext
             AuditEntries.Add(audit);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             return saved;
-        }, cancellationToken);
+        }, StoreWrite.Data, cancellationToken);
     }
 
     /// <summary>Not used: a synchronous save would have to raise the stamp synchronously too; call <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it raises the store stamp in the same transaction.");
 
-    /// <summary>Runs a write (a save, a bulk update) and raises the <see cref="StoreStamp"/> in the same transaction: the caller's, or one of its own.</summary>
-    public async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    /// <summary>Runs a write of data (a save, a bulk update) and raises both stamps in the same transaction: the caller's, or one of its own.</summary>
+    public Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) => WritingAsync(write, StoreWrite.Data, cancellationToken);
+
+    /// <summary>
+    /// Runs a write and raises the <see cref="StoreStamp"/> in the same transaction (the caller's, or one of its own),
+    /// and the data stamp too unless <paramref name="kind"/> says it only recorded import runs.
+    /// </summary>
+    public async Task<T> WritingAsync<T>(Func<Task<T>> write, StoreWrite kind, CancellationToken cancellationToken)
     {
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var result = await AllowingWritesAsync(write);
-        await StoreStamp.BumpAsync(Database.GetDbConnection(), Database.CurrentTransaction!.GetDbTransaction(), cancellationToken);
+        await StoreStamp.BumpAsync(Database.GetDbConnection(), Database.CurrentTransaction!.GetDbTransaction(), kind, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return result;
     }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace PartnershipAtlas.Data;
 
 /// <summary>
-/// Reads the <see cref="StoreStamp"/> on a connection of its own, kept open with the statement prepared, without a
+/// Reads the <see cref="StoreStamp"/> (the stamp and the data stamp) on a connection of its own, kept open with the statement prepared, without a
 /// DbContext. Reads are shared: a
 /// request arriving while a read is under way waits for the next one, which starts when that ends and serves every
 /// request that arrived meanwhile. So each request still sees a stamp read after it arrived (a write committed before
@@ -17,23 +17,27 @@ public sealed class StoreStampReader(StoreProvider provider, string connectionSt
     private DbCommand? command; // used by one read at a time
     private bool reading;
     private bool disposed;
-    private TaskCompletionSource<long>? next;
+    private TaskCompletionSource<StoreStamps>? next;
 
-    public Task<long> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The store stamp (what cached answers are kept against).</summary>
+    public async Task<long> ReadAsync(CancellationToken cancellationToken) => (await ReadBothAsync(cancellationToken)).Stamp;
+
+    /// <summary>The store stamp and the data stamp, read together.</summary>
+    public Task<StoreStamps> ReadBothAsync(CancellationToken cancellationToken)
     {
-        Task<long> read;
+        Task<StoreStamps> read;
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             if (reading)
             {
-                next ??= new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                next ??= new TaskCompletionSource<StoreStamps>(TaskCreationOptions.RunContinuationsAsynchronously);
                 read = next.Task;
             }
             else
             {
                 reading = true;
-                var now = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var now = new TaskCompletionSource<StoreStamps>(TaskCreationOptions.RunContinuationsAsynchronously);
                 read = now.Task;
                 _ = ReadForAsync(now);
             }
@@ -42,7 +46,7 @@ public sealed class StoreStampReader(StoreProvider provider, string connectionSt
     }
 
     /// <summary>Reads for the requests waiting on <paramref name="waiting"/>, then for those that came meanwhile, until none did.</summary>
-    private async Task ReadForAsync(TaskCompletionSource<long> waiting)
+    private async Task ReadForAsync(TaskCompletionSource<StoreStamps> waiting)
     {
         while (true)
         {
@@ -67,10 +71,11 @@ public sealed class StoreStampReader(StoreProvider provider, string connectionSt
         }
     }
 
-    private async Task<long> ReadOnceAsync()
+    private async Task<StoreStamps> ReadOnceAsync()
     {
         command ??= await PrepareAsync();
-        return await command.ExecuteScalarAsync() is { } version and not DBNull ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new StoreStamps(reader.GetInt64(0), reader.GetInt64(1)) : default;
     }
 
     private async Task<DbCommand> PrepareAsync()

@@ -186,7 +186,7 @@ public sealed class ImportService(
         }
         if (AreaMemberships.Inputs.Contains(importer.Dataset)) await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
         if (audited is not null) await ImportAudit.WriteAsync(connection, transaction, run, counts, audited, cancellationToken);
-        await StoreStamp.BumpAsync(connection, transaction, cancellationToken);
+        await StoreStamp.BumpAsync(connection, transaction, StoreWrite.Data, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // PostgreSQL plans from table statistics; after a bulk change, refresh them now rather than when autovacuum
         // gets round to it (a first import left unanalysed turned a 0.3 ms lookup into a 10 ms nested loop).

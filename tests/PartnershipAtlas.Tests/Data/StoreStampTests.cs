@@ -8,7 +8,8 @@ namespace PartnershipAtlas.Tests.Data;
 
 /// <summary>
 /// Every kind of write raises the store stamp that cached answers and overlap snapshots are kept against, so none of
-/// them can outlive the data it was computed from; a save with nothing to write leaves it.
+/// them can outlive the data it was computed from; a save with nothing to write leaves it. The data stamp
+/// (what storeChanged tells of) rises with the writes of data only, not with the record of import runs.
 /// </summary>
 public sealed class StoreStampTests : IAsyncLifetime
 {
@@ -22,23 +23,38 @@ public sealed class StoreStampTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
-    private Task<long> StampAsync() => store.Services.GetRequiredService<StoreStampReader>().ReadAsync(CancellationToken.None);
+    private Task<StoreStamps> StampsAsync() => store.Services.GetRequiredService<StoreStampReader>().ReadBothAsync(CancellationToken.None);
 
-    private async Task<long> RaisedByAsync(Func<Task> write)
+    private async Task<long> RaisedByAsync(Func<Task> write) => (await BothRaisedByAsync(write)).Stamp;
+
+    /// <summary>How much <paramref name="write"/> raised the stamp and the data stamp.</summary>
+    private async Task<StoreStamps> BothRaisedByAsync(Func<Task> write)
     {
-        var before = await StampAsync();
+        var before = await StampsAsync();
         await write();
-        return await StampAsync() - before;
+        var after = await StampsAsync();
+        return new StoreStamps(after.Stamp - before.Stamp, after.DataStamp - before.DataStamp);
     }
 
     [Fact]
     public async Task An_applied_import_raises_it_when_the_run_starts_when_its_rows_commit_and_when_the_run_is_recorded()
     {
         ImportRun? run = null;
-        var raised = await RaisedByAsync(async () => run = await store.ImportAsync("gias-establishments", RealData.GiasNarrow2021));
+        var raised = await BothRaisedByAsync(async () => run = await store.ImportAsync("gias-establishments", RealData.GiasNarrow2021));
 
         Assert.Equal(ImportStatus.Succeeded, run!.Status);
-        Assert.Equal(3, raised);
+        Assert.Equal(new StoreStamps(3, 1), raised); // the data stamp by its rows only
+    }
+
+    [Fact]
+    public async Task A_skipped_re_import_raises_the_stamp_but_not_the_data_stamp()
+    {
+        await store.ImportAsync("gias-establishments", RealData.GiasNarrow2021);
+        ImportRun? run = null;
+        var raised = await BothRaisedByAsync(async () => run = await store.ImportAsync("gias-establishments", RealData.GiasNarrow2021));
+
+        Assert.Equal(ImportStatus.Skipped, run!.Status);
+        Assert.Equal(new StoreStamps(2, 0), raised);
     }
 
     [Fact]
@@ -47,26 +63,50 @@ public sealed class StoreStampTests : IAsyncLifetime
         using var files = new TempFiles();
         var empty = files.Write("header-only.csv", ["URN,EstablishmentName"]);
         ImportRun? run = null;
-        var raised = await RaisedByAsync(async () => run = await store.ImportAsync("gias-establishments", empty));
+        var raised = await BothRaisedByAsync(async () => run = await store.ImportAsync("gias-establishments", empty));
 
         Assert.Equal(ImportStatus.Failed, run!.Status);
-        Assert.Equal(2, raised);
+        Assert.Equal(new StoreStamps(2, 0), raised);
     }
 
     [Fact]
     public async Task Runs_marked_interrupted_raise_it_and_a_save_with_no_changes_does_not()
     {
-        var raisedByRun = await RaisedByAsync(() => store.WithStoreAsync(async db =>
+        var raisedByRun = await BothRaisedByAsync(() => store.WithStoreAsync(async db =>
         {
             db.ImportRuns.Add(new ImportRun { Dataset = "gias-establishments", Source = "test", FileName = "test.csv", StartedAt = DateTimeOffset.UtcNow, Status = ImportStatus.Running });
             return await db.SaveChangesAsync();
         }));
         var marked = 0;
-        var raisedByMarking = await RaisedByAsync(async () => marked = await store.WithStoreAsync(db =>
+        var raisedByMarking = await BothRaisedByAsync(async () => marked = await store.WithStoreAsync(db =>
             InterruptedRuns.MarkFailedAsync(db, db.ImportRuns.Where(r => r.Source == "test"), CancellationToken.None)));
         var raisedByNothing = await RaisedByAsync(() => store.WithStoreAsync(db => db.SaveChangesAsync()));
 
-        Assert.Equal((1, 1, 1, 0), (raisedByRun, marked, raisedByMarking, raisedByNothing));
+        // Recording a run and marking it interrupted touch only the record of runs: the data stamp stays.
+        Assert.Equal((new StoreStamps(1, 0), 1, new StoreStamps(1, 0), 0L), (raisedByRun, marked, raisedByMarking, raisedByNothing));
+    }
+
+    [Fact]
+    public async Task The_notify_payload_carries_both_stamps_as_committed()
+    {
+        Assert.Equal(new StoreStamps(12, 7), StoreStamps.FromPayload("12 7"));
+        Assert.Equal((null, null, null), (StoreStamps.FromPayload("12"), StoreStamps.FromPayload("12 x"), StoreStamps.FromPayload("")));
+        if (TestDatabases.Provider != StoreProvider.Postgres) return; // SQLite has no NOTIFY: its stamps are read
+
+        await using var connection = new Npgsql.NpgsqlConnection(store.ConnectionString);
+        string? payload = null;
+        connection.Notification += (_, e) => payload = e.Payload;
+        await connection.OpenAsync();
+        await using (var listen = new Npgsql.NpgsqlCommand($"LISTEN {StoreStamp.Channel}", connection)) await listen.ExecuteNonQueryAsync();
+        await store.WithStoreAsync(async db =>
+        {
+            db.ImportRuns.Add(new ImportRun { Dataset = "gias-establishments", Source = "notify", FileName = "notify.csv", StartedAt = DateTimeOffset.UtcNow, Status = ImportStatus.Running });
+            return await db.SaveChangesAsync();
+        });
+        var heard = await connection.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(heard, "no NOTIFY within 10 s");
+        Assert.Equal(await StampsAsync(), StoreStamps.FromPayload(payload!));
     }
 
     [Fact]

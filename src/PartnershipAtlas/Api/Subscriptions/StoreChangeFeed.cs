@@ -4,20 +4,24 @@ using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Api.Subscriptions;
 
-/// <summary>A commit that raised the store stamp: the new stamp, and when this instance learnt of it.</summary>
-public sealed record StoreChange(long Stamp, DateTimeOffset At);
+/// <summary>
+/// A commit that raised the store stamp: the new stamp and data stamp, whether the data stamp rose (the data changed,
+/// not only the record of import runs), and when this instance learnt of it.
+/// </summary>
+public sealed record StoreChange(long Stamp, long DataStamp, bool DataChanged, DateTimeOffset At);
 
 /// <summary>
 /// The store's changes, shared by every subscriber of this instance: one <see cref="StoreStampWatch"/> runs while at
 /// least one subscriber listens (none runs otherwise), and each stamp newer than the last one seen is handed to every
-/// listener. A watch that fails (the store gone for a while) is started again after a pause.
+/// listener (those that care only for data, like <c>storeChanged</c>, skip the changes whose
+/// <see cref="StoreChange.DataChanged"/> is false). A watch that fails (the store gone for a while) is started again after a pause.
 /// </summary>
 public sealed class StoreChangeFeed(StoreStampWatch watch, TimeProvider clock, ILogger<StoreChangeFeed> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly Lock gate = new();
     private readonly List<Channel<StoreChange>> listeners = [];
-    private long? last;
+    private StoreStamps? last;
     private CancellationTokenSource? watching;
     private Task watched = Task.CompletedTask;
     private bool disposed;
@@ -38,10 +42,10 @@ public sealed class StoreChangeFeed(StoreStampWatch watch, TimeProvider clock, I
         {
             if (watching is not null) return;
         }
-        var now = await watch.Stamps.ReadAsync(cancellationToken);
+        var now = await watch.Stamps.ReadBothAsync(cancellationToken);
         lock (gate)
         {
-            if (watching is null) last = Math.Max(last ?? now, now);
+            if (watching is null) last = (last ?? now).Max(now);
         }
     }
 
@@ -117,15 +121,15 @@ public sealed class StoreChangeFeed(StoreStampWatch watch, TimeProvider clock, I
         }
     }
 
-    private void Publish(long stamp)
+    private void Publish(StoreStamps stamps)
     {
         lock (gate)
         {
-            if (last is { } known && stamp <= known) return;
-            var first = last is null;
-            last = stamp;
-            if (first) return; // the watch's first read only says where the store is
-            var change = new StoreChange(stamp, clock.GetUtcNow());
+            if (last is { } known && stamps.Stamp <= known.Stamp) return;
+            var previous = last;
+            last = previous is { } before ? before.Max(stamps) : stamps;
+            if (previous is not { } seen) return; // the watch's first read only says where the store is
+            var change = new StoreChange(stamps.Stamp, last.Value.DataStamp, stamps.DataStamp > seen.DataStamp, clock.GetUtcNow());
             foreach (var listener in listeners) listener.Writer.TryWrite(change);
         }
     }

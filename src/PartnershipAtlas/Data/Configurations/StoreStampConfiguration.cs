@@ -10,6 +10,6 @@ internal sealed class StoreStampConfiguration : IEntityTypeConfiguration<StoreSt
         builder.ToTable(StoreStamp.Table);
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.HasData(new StoreStamp { Id = StoreStamp.TheRow, Version = 0 });
+        builder.HasData(new StoreStamp { Id = StoreStamp.TheRow, Version = 0, DataVersion = 0 });
     }
 }

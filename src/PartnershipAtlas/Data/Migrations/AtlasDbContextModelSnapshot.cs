@@ -216,6 +216,9 @@ namespace PartnershipAtlas.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
@@ -227,6 +230,7 @@ namespace PartnershipAtlas.Data.Migrations
                         new
                         {
                             Id = 1,
+                            DataVersion = 0L,
                             Version = 0L
                         });
                 });

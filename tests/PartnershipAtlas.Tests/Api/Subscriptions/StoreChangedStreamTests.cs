@@ -75,7 +75,7 @@ public sealed class StoreChangedStreamTests(ITestOutputHelper output) : IAsyncLi
         await server.ImportAsync("gias-establishments", GeneratedGiasFile.Write(folder, rows: 5));
         var heard = await stream.NextAsync(TimeSpan.FromSeconds(10));
         server.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-        // An import commits three times (its run started, its rows, its run finished): as many events, or fewer when seen together.
+        // An import commits three times (its run started, its rows, its run finished), but only its rows change data: one event.
         var completed = await stream.WaitForAsync(e => e.Name != "next", TimeSpan.FromSeconds(10));
 
         Assert.Equal("next", heard?.Name);

@@ -228,6 +228,9 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 
@@ -239,6 +242,7 @@ namespace PartnershipAtlas.Data.Migrations.Postgres
                         new
                         {
                             Id = 1,
+                            DataVersion = 0L,
                             Version = 0L
                         });
                 });
