@@ -7,6 +7,8 @@
 //   overlaps                              open /overlaps, click the largest heatmap cell, read its pairs, map one
 //   as-of <networkId> <date> <date>       open the network on the first date, change the date, read both counts
 //   export-csv <networkId>                download the members table as CSV (saved as <outputDir>/members.csv)
+//   network-details <networkId>           read the attainment (or its "no results" state), the matched comparison and
+//                                         the member and parent networks
 //   not-found                             an unknown network and URN show the not-found page with a way back
 //
 // Every page visited gets an axe-core audit (serious or critical violations fail the flow) and the flow saves a
@@ -111,6 +113,25 @@ const flows = {
     const file = path.join(outputDir, 'members.csv');
     await download.saveAs(file);
     return { file, suggested: download.suggestedFilename() };
+  },
+
+  async 'network-details'(page, [id]) {
+    await page.goto(`${baseUrl}/networks/${encodeURIComponent(id)}`);
+    await page.locator('[data-testid="attainment-none"], [data-testid="attainment-coverage"]').first().waitFor();
+    await page.locator('[data-testid="comparison-none"], [data-testid="comparison-table"]').first().waitFor();
+    await page.getByRole('heading', { name: 'Member and parent networks' }).waitFor();
+    await audit(page, `${page.url()} (attainment)`);
+    const shown = async (testId) => ((await page.getByTestId(testId).count()) ? page.getByTestId(testId).innerText() : null);
+    const links = (testId) => page.locator(`[data-testid="${testId}"] li a`).allInnerTexts();
+    return {
+      attainmentNone: await shown('attainment-none'),
+      attainmentRows: await page.locator('[data-testid="attainment"] .bar-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText)),
+      comparisonNone: await shown('comparison-none'),
+      memberNetworks: await links('member-networks'),
+      parentNetworks: await links('parent-networks'),
+      memberNetworksNone: await shown('member-networks-none'),
+      parentNetworksNone: await shown('parent-networks-none'),
+    };
   },
 
   async 'not-found'(page) {

@@ -104,6 +104,46 @@ public sealed class ExplorerBrowserTests(DefaultDataServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_networks_attainment_comparison_and_related_networks_are_the_apis()
+    {
+        // A trust inside another network when the default data has one (its page then has a list to check), else the largest.
+        var networks = await server.CreateClient().AllNodesAsync("partnerships", "kinds: [MULTI_ACADEMY_TRUST]", "id memberCount partOf { name }");
+        var chosen = networks.Where(n => n["partOf"]!.AsArray().Count > 0).MaxBy(n => n["memberCount"]!.GetValue<int>())
+            ?? networks.MaxBy(n => n["memberCount"]!.GetValue<int>())!;
+        var id = chosen["id"]!.GetValue<string>();
+        var api = (await server.CreateClient().DataAsync("""
+            query($id: ID!) { node(id: $id) { ... on Partnership {
+              attainment(keyStage: KS2, year: 2019, measure: "PTRWM_EXP") { members schoolsWithValue localAuthorities { laCode } }
+              comparison(keyStage: KS2, measure: "PTRWM_EXP", preYears: [2017, 2018], postYears: [2019]) { pairs estimate }
+              memberNetworks { name } partOf { name } } } }
+            """, new { id }))["node"]!;
+
+        var result = await RunAsync("network-details", id);
+
+        var attainment = api["attainment"]!;
+        if (attainment["schoolsWithValue"]!.GetValue<int>() == 0)
+        {
+            var none = result["attainmentNone"]!.GetValue<string>();
+            Assert.Contains("No results", none, StringComparison.Ordinal);
+            Assert.Contains(attainment["members"]!.GetValue<int>().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), none, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(attainment["localAuthorities"]!.AsArray().Count + 3, result["attainmentRows"]!.AsArray().Count);
+        }
+        if (api["comparison"]!["pairs"]!.GetValue<int>() == 0) Assert.Contains("No matched comparison", result["comparisonNone"]!.GetValue<string>(), StringComparison.Ordinal);
+        else Assert.Null(result["comparisonNone"]);
+        AssertNames(api["memberNetworks"]!, result["memberNetworks"]!, result["memberNetworksNone"]);
+        AssertNames(api["partOf"]!, result["parentNetworks"]!, result["parentNetworksNone"]);
+    }
+
+    private static void AssertNames(JsonNode expected, JsonNode shown, JsonNode? none)
+    {
+        Assert.Equal(expected.AsArray().Select(n => n!["name"]!.GetValue<string>()), shown.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(expected.AsArray().Count == 0, none is not null);
+    }
+
+    [Fact]
     public async Task An_unknown_network_urn_or_page_shows_not_found_with_a_way_back()
     {
         var result = await RunAsync("not-found");
