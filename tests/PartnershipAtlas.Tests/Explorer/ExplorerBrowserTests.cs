@@ -13,9 +13,11 @@ public sealed class ExplorerBrowserTests(DefaultDataServer server) : IClassFixtu
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "explorer-screenshots");
 
-    private async Task<JsonNode> RunAsync(string flow, params string[] args)
+    private Task<JsonNode> RunAsync(string flow, params string[] args) => RunOnAsync(server.BaseUrl, flow, args);
+
+    private static async Task<JsonNode> RunOnAsync(string baseUrl, string flow, params string[] args)
     {
-        var (exitCode, output) = await NodeTool.RunAsync("explorer-check.mjs", [flow, server.BaseUrl, Screenshots, .. args]);
+        var (exitCode, output) = await NodeTool.RunAsync("explorer-check.mjs", [flow, baseUrl, Screenshots, .. args]);
         Assert.True(exitCode == 0, output);
         Assert.True(File.Exists(Path.Combine(Screenshots, flow + ".png")), $"no screenshot for {flow}");
         var result = JsonNode.Parse(output.Split('\n').First(l => l.StartsWith('{')))!;
@@ -141,6 +143,47 @@ public sealed class ExplorerBrowserTests(DefaultDataServer server) : IClassFixtu
     {
         Assert.Equal(expected.AsArray().Select(n => n!["name"]!.GetValue<string>()), shown.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(expected.AsArray().Count == 0, none is not null);
+    }
+
+    [Fact]
+    public async Task Over_the_rate_limit_the_page_says_when_to_retry_as_the_server_asked()
+    {
+        // A real server whose budget is one unit of cost a minute: the home page's requests are refused with 429.
+        await using var limited = new AtlasFactory { Settings = new Dictionary<string, string> { ["Atlas:Limits:CostPerMinute"] = "1" } };
+        var baseUrl = limited.StartOnLoopback();
+
+        var result = await RunOnAsync(baseUrl, "rate-limited");
+
+        var retryAfter = result["retryAfter"]!.AsArray().Select(s => s!.GetValue<int>()).ToList();
+        Assert.NotEmpty(retryAfter);
+        var message = result["message"]!.GetValue<string>();
+        Assert.Contains(retryAfter, s => message.Contains($"Retry after {s} seconds.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_reaches_the_search_and_opens_a_result()
+    {
+        var (id, name, _) = await LargestTrustAsync();
+
+        var result = await RunAsync("keyboard", name.ToLowerInvariant(), name);
+
+        Assert.EndsWith($"/networks/{id}", result["url"]!.GetValue<string>());
+        Assert.Equal(name, result["title"]!.GetValue<string>());
+        Assert.InRange(result["tabsToSearch"]!.GetValue<int>(), 1, 20);
+    }
+
+    [Fact]
+    public async Task The_overlaps_filters_are_kept_in_the_url()
+    {
+        var result = await RunAsync("overlap-filters");
+
+        Assert.True(result["read"]!["diocese"]!.GetValue<bool>());
+        Assert.Equal("850", result["read"]!["la"]!.GetValue<string>());
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(result["url"]!.GetValue<string>()).Query);
+        Assert.Equal(["DIOCESE", "MULTI_ACADEMY_TRUST"], query["kinds"]!.Split(',').Order());
+        Assert.Equal(("850", "Primary", "2019-09-01"), (query["laCode"], query["phase"], query["asOf"]));
+        Assert.True(result["afterReload"]!["trust"]!.GetValue<bool>());
+        Assert.Equal("Primary", result["afterReload"]!["phase"]!.GetValue<string>());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ export default function Attainment({ id, asOf }) {
   return (
     <section aria-labelledby="attainment-heading" aria-busy={result.loading} data-testid="attainment">
       <h2 id="attainment-heading">Attainment</h2>
-      <div className="filters">
+      <div className="area">
         <label>Key stage{' '}
           <select value={keyStage} onChange={(e) => chooseKeyStage(e.target.value)}>
             <option value="KS2">KS2 (age 11)</option><option value="KS4">KS4 (GCSE)</option>
