@@ -26,14 +26,15 @@ public static class ExplorerEndpoints
     public static WebApplication MapExplorer(this WebApplication app)
     {
         foreach (var route in Routes) app.MapGet(route, WritePageAsync);
-        // Any other page a browser asks for: 404, with the app's not-found page (and its way back) as the body.
+        // Any other page a browser asks for: 404, with the app's not-found page (and its way back) as the body. GET and
+        // HEAD only: another method on a GET-only route (POST /export/network) stays 405 Method Not Allowed.
         app.MapFallback("{*path:nonfile}", (HttpContext http, IWebHostEnvironment environment) =>
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return HttpMethods.IsGet(http.Request.Method) && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
                 ? WritePageAsync(http, environment)
                 : Task.CompletedTask;
-        });
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapGet(ConfigPath, (IOptions<ExplorerOptions> options) =>
             Results.Json(new { tileUrl = NullIfEmpty(options.Value.TileUrl), tileAttribution = NullIfEmpty(options.Value.TileAttribution) }));
         return app;

@@ -13,9 +13,11 @@ public sealed class ExplorerBrowserTests(DefaultDataServer server) : IClassFixtu
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "explorer-screenshots");
 
-    private async Task<JsonNode> RunAsync(string flow, params string[] args)
+    private Task<JsonNode> RunAsync(string flow, params string[] args) => RunOnAsync(server.BaseUrl, flow, args);
+
+    private static async Task<JsonNode> RunOnAsync(string baseUrl, string flow, params string[] args)
     {
-        var (exitCode, output) = await NodeTool.RunAsync("explorer-check.mjs", [flow, server.BaseUrl, Screenshots, .. args]);
+        var (exitCode, output) = await NodeTool.RunAsync("explorer-check.mjs", [flow, baseUrl, Screenshots, .. args]);
         Assert.True(exitCode == 0, output);
         Assert.True(File.Exists(Path.Combine(Screenshots, flow + ".png")), $"no screenshot for {flow}");
         var result = JsonNode.Parse(output.Split('\n').First(l => l.StartsWith('{')))!;
@@ -101,6 +103,87 @@ public sealed class ExplorerBrowserTests(DefaultDataServer server) : IClassFixtu
         while (await csv.ReadAsync()) urns.Add(csv.GetInt32(csv.GetOrdinal("establishment.urn")));
         Assert.Equal(members, urns.Count);
         Assert.Equal(api["node"]!["members"]!["nodes"]!.AsArray().Select(m => m!["establishment"]!["urn"]!.GetValue<int>()).Order(), urns.Order());
+    }
+
+    [Fact]
+    public async Task A_networks_attainment_comparison_and_related_networks_are_the_apis()
+    {
+        // A trust inside another network when the default data has one (its page then has a list to check), else the largest.
+        var networks = await server.CreateClient().AllNodesAsync("partnerships", "kinds: [MULTI_ACADEMY_TRUST]", "id memberCount partOf { name }");
+        var chosen = networks.Where(n => n["partOf"]!.AsArray().Count > 0).MaxBy(n => n["memberCount"]!.GetValue<int>())
+            ?? networks.MaxBy(n => n["memberCount"]!.GetValue<int>())!;
+        var id = chosen["id"]!.GetValue<string>();
+        var api = (await server.CreateClient().DataAsync("""
+            query($id: ID!) { node(id: $id) { ... on Partnership {
+              attainment(keyStage: KS2, year: 2019, measure: "PTRWM_EXP") { members schoolsWithValue localAuthorities { laCode } }
+              comparison(keyStage: KS2, measure: "PTRWM_EXP", preYears: [2017, 2018], postYears: [2019]) { pairs estimate }
+              memberNetworks { name } partOf { name } } } }
+            """, new { id }))["node"]!;
+
+        var result = await RunAsync("network-details", id);
+
+        var attainment = api["attainment"]!;
+        if (attainment["schoolsWithValue"]!.GetValue<int>() == 0)
+        {
+            var none = result["attainmentNone"]!.GetValue<string>();
+            Assert.Contains("No results", none, StringComparison.Ordinal);
+            Assert.Contains(attainment["members"]!.GetValue<int>().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), none, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(attainment["localAuthorities"]!.AsArray().Count + 3, result["attainmentRows"]!.AsArray().Count);
+        }
+        if (api["comparison"]!["pairs"]!.GetValue<int>() == 0) Assert.Contains("No matched comparison", result["comparisonNone"]!.GetValue<string>(), StringComparison.Ordinal);
+        else Assert.Null(result["comparisonNone"]);
+        AssertNames(api["memberNetworks"]!, result["memberNetworks"]!, result["memberNetworksNone"]);
+        AssertNames(api["partOf"]!, result["parentNetworks"]!, result["parentNetworksNone"]);
+    }
+
+    private static void AssertNames(JsonNode expected, JsonNode shown, JsonNode? none)
+    {
+        Assert.Equal(expected.AsArray().Select(n => n!["name"]!.GetValue<string>()), shown.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(expected.AsArray().Count == 0, none is not null);
+    }
+
+    [Fact]
+    public async Task Over_the_rate_limit_the_page_says_when_to_retry_as_the_server_asked()
+    {
+        // A real server whose budget is one unit of cost a minute: the home page's requests are refused with 429.
+        await using var limited = new AtlasFactory { Settings = new Dictionary<string, string> { ["Atlas:Limits:CostPerMinute"] = "1" } };
+        var baseUrl = limited.StartOnLoopback();
+
+        var result = await RunOnAsync(baseUrl, "rate-limited");
+
+        var retryAfter = result["retryAfter"]!.AsArray().Select(s => s!.GetValue<int>()).ToList();
+        Assert.NotEmpty(retryAfter);
+        var message = result["message"]!.GetValue<string>();
+        Assert.Contains(retryAfter, s => message.Contains($"Retry after {s} seconds.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_reaches_the_search_and_opens_a_result()
+    {
+        var (id, name, _) = await LargestTrustAsync();
+
+        var result = await RunAsync("keyboard", name.ToLowerInvariant(), name);
+
+        Assert.EndsWith($"/networks/{id}", result["url"]!.GetValue<string>());
+        Assert.Equal(name, result["title"]!.GetValue<string>());
+        Assert.InRange(result["tabsToSearch"]!.GetValue<int>(), 1, 20);
+    }
+
+    [Fact]
+    public async Task The_overlaps_filters_are_kept_in_the_url()
+    {
+        var result = await RunAsync("overlap-filters");
+
+        Assert.True(result["read"]!["diocese"]!.GetValue<bool>());
+        Assert.Equal("850", result["read"]!["la"]!.GetValue<string>());
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(result["url"]!.GetValue<string>()).Query);
+        Assert.Equal(["DIOCESE", "MULTI_ACADEMY_TRUST"], query["kinds"]!.Split(',').Order());
+        Assert.Equal(("850", "Primary", "2019-09-01"), (query["laCode"], query["phase"], query["asOf"]));
+        Assert.True(result["afterReload"]!["trust"]!.GetValue<bool>());
+        Assert.Equal("Primary", result["afterReload"]!["phase"]!.GetValue<string>());
     }
 
     [Fact]

@@ -53,6 +53,20 @@ public sealed class ExplorerEndpointsTests
     }
 
     [Theory]
+    [InlineData("POST", "/export/network")]
+    [InlineData("PUT", "/explorer/config.json")]
+    [InlineData("DELETE", "/networks/UGFydG5lcnNoaXA6MQ==")]
+    public async Task Another_method_on_a_get_only_route_stays_405_not_the_fallbacks_404(string method, string path)
+    {
+        await using var factory = new AtlasFactory();
+
+        using var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains(HttpMethod.Get.Method, response.Content.Headers.Allow);
+    }
+
+    [Theory]
     [InlineData(null, null)]
     [InlineData("https://tiles.example.org/{z}/{x}/{y}.png", "© Example")]
     public async Task The_config_names_the_tile_layer_when_one_is_configured(string? tileUrl, string? attribution)

@@ -11,6 +11,8 @@ import GrowthChart from './GrowthChart.jsx';
 import MembersTable from './MembersTable.jsx';
 import OverlappingNetworks from './OverlappingNetworks.jsx';
 import Profile from './Profile.jsx';
+import RelatedNetworks from './RelatedNetworks.jsx';
+import Attainment from './Attainment.jsx';
 import network from './network.graphql';
 import { useMemberPoints } from './useMemberPoints.js';
 
@@ -54,7 +56,9 @@ function Network({ network: n, asOf }) {
       </section>
       <GrowthChart series={n.memberCountSeries} name={n.name} />
       <Profile id={n.id} asOf={asOf} />
+      <Attainment id={n.id} asOf={asOf} />
       <OverlappingNetworks overlaps={n.overlappingPartnerships} self={n.id} />
+      <RelatedNetworks memberNetworks={n.memberNetworks} partOf={n.partOf} />
     </article>
   );
 }

@@ -10,10 +10,11 @@ import PairList from './PairList.jsx';
 import PairMap from './PairMap.jsx';
 import matrix from './matrix.graphql';
 import pairs from './pairs.graphql';
+import { useOverlapFilters } from './useOverlapFilters.js';
 
 export default function OverlapsPage() {
   const [asOf] = useAsOf();
-  const [filters, setFilters] = useState({ kinds: [], laCode: '', region: '', phase: '' });
+  const [filters, setFilters] = useOverlapFilters();
   const [cell, setCell] = useState(null);
   const [chosen, setChosen] = useState(null);
   const area = areaVariables(filters);
