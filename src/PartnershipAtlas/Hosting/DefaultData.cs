@@ -1,3 +1,7 @@
+using PartnershipAtlas.Imports;
+using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.PartnershipsFile;
+
 namespace PartnershipAtlas.Hosting;
 
 /// <summary>The data the product ships: <c>data/default/&lt;dataset&gt;/*.csv</c>, loaded on a first start.</summary>
@@ -21,10 +25,21 @@ public static class DefaultData
     }
 
     /// <summary>
-    /// Each default dataset folder's CSV files, in name order (so older extracts load first). The reference lists are
-    /// not among them: every store applies those (<see cref="Imports.Reference.ReferenceLists"/>).
+    /// Establishments and their networks load before anything that refers to them (results, census), in this order;
+    /// the other datasets follow in name order.
+    /// </summary>
+    private static readonly string[] LoadOrder =
+        [GiasEstablishmentsImporter.Name, GiasGroupsImporter.Name, GiasGroupLinksImporter.Name, GiasLinksImporter.Name, PartnershipsFileImporter.Name];
+
+    /// <summary>
+    /// Each default dataset folder's CSV files, its subfolders' too (a dated folder gives the extract date of a file
+    /// whose name has none), older extracts first. The reference lists are not among them: every store applies those
+    /// (<see cref="Imports.Reference.ReferenceLists"/>).
     /// </summary>
     public static IEnumerable<(string Dataset, string File)> Files(string folder) =>
-        Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
-            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.csv").Order(StringComparer.Ordinal).Select(file => (Path.GetFileName(dir), file)));
+        Directory.EnumerateDirectories(folder).Select(dir => Path.GetFileName(dir))
+            .OrderBy(dataset => Array.IndexOf(LoadOrder, dataset) is var i and >= 0 ? i : LoadOrder.Length).ThenBy(dataset => dataset, StringComparer.Ordinal)
+            .SelectMany(dataset => Directory.EnumerateFiles(Path.Combine(folder, dataset), "*.csv", SearchOption.AllDirectories)
+                .OrderBy(file => ExtractDate.FromPath(file) ?? DateOnly.MinValue).ThenBy(file => file, StringComparer.Ordinal)
+                .Select(file => (dataset, file)));
 }

@@ -56,7 +56,7 @@ public sealed class ImportService(
 
         using var activity = AtlasTelemetry.Source.StartActivity($"import {dataset}");
         var file = await SourceFile.InspectAsync(path, cancellationToken);
-        var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromFileName(file.FileName) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), scheduledFor, cancellationToken);
+        var run = await StartRunAsync(dataset, file, extractDate ?? ExtractDate.FromPath(file.Path) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), scheduledFor, cancellationToken);
         await using var running = await RunLocks.HoldAsync(contexts, run.Id, cancellationToken);
         var rejections = new RejectionLog();
         var counts = new RowCounts();

@@ -15,61 +15,17 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 const endpoint = new URL('/graphql', window.location.origin).href;
 const fetcher = createGraphiQLFetcher({ url: endpoint });
 
-const welcomeQuery = `# PartnershipAtlas: how England's schools work together.
-#
-# Trusts, federations, dioceses and other networks are
-# "partnerships"; schools join and leave them over time
-# ("memberships"). The other tabs hold more examples.
-#
-# Press the run button (or Ctrl-Enter) to run a query.
-# Ctrl-Space suggests fields; the Docs button (top left)
-# shows the whole schema.
-query Establishments {
-  establishments(first: 5) {
-    totalCount
-    nodes {
-      urn name phase laName
-      partnerships { kind name }
-    }
-  }
-}
-`;
-
-const schoolNetworksQuery = `# One school's networks, now and in the past.
-query SchoolNetworks {
-  establishment(urn: 115850) {
-    name
-    partnerships { kind name }
-    memberships {
-      role joined left
-      partnership { kind name }
-    }
-  }
-}
-`;
-
-const partnershipKindsQuery = `# Partnerships of some kinds, with their member counts.
-query PartnershipsByKind {
-  partnerships(
-    kinds: [MULTI_ACADEMY_TRUST, DIOCESE]
-    first: 10
-  ) {
-    totalCount
-    nodes { id kind name memberCount }
-  }
-}
-`;
+// The IDE's tabs, one document per file in tabs/ (in name order; the first opens
+// on a first visit). A test runs every one of them against the default data.
+const tabDocuments = import.meta.glob('./tabs/*.graphql', { query: '?raw', import: 'default', eager: true });
+const tabs = Object.keys(tabDocuments).sort().map((file) => ({ query: tabDocuments[file] }));
 
 function App() {
   return (
     <GraphiQL
       fetcher={fetcher}
-      defaultQuery={welcomeQuery}
-      defaultTabs={[
-        { query: welcomeQuery },
-        { query: schoolNetworksQuery },
-        { query: partnershipKindsQuery },
-      ]}
+      defaultQuery={tabs[0].query}
+      defaultTabs={tabs}
     />
   );
 }
