@@ -9,6 +9,9 @@
 # returned success. Exits 1 when a check fails. An SSE subscriber (storeChanged) on B and C counts its events.
 # Environment: PG_PORT (54350), PORT_A/B/C (5460-5462), WORKERS per instance (2), KILL_EVERY (120).
 set -euo pipefail
+for tool in dotnet curl jq psql sqlite3 python3; do
+  command -v "$tool" >/dev/null || { echo "tests/soak/run.sh needs $tool on PATH (Debian: apt-get install curl jq postgresql postgresql-client sqlite3 python3)" >&2; exit 2; }
+done
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 minutes="${1:-20}"
