@@ -15,14 +15,21 @@ ok=$(wc -l <"$work/times")
 if (( ok > 0 )); then
   echo "latency of 2xx answers: p50 $(sed -n "$(( (ok + 1) / 2 ))p" "$work/times") s, p99 $(sed -n "$(( (ok * 99 + 99) / 100 ))p" "$work/times") s"
 fi
-echo "instance kills: $(wc -l <"$work/kills.log" 2>/dev/null || echo 0)"
+echo "instance kills: $(cat "$work/kills.log" 2>/dev/null | wc -l)"
 fivexx=$(awk '$1 ~ /^5/' "$work/requests.log" | wc -l)
-echo "events seen by an SSE subscriber: none (the schema has no subscriptions)"
+for name in B C; do
+  events=$(grep -c '"storeChanged"' "$work/events-$name.log" 2>/dev/null || true)
+  backwards=$(grep -oE '"stamp":[0-9]+' "$work/events-$name.log" 2>/dev/null | cut -d: -f2 | awk 'NR > 1 && $1 <= last { n++ } { last = $1 } END { print n + 0 }')
+  echo "storeChanged events seen by the SSE subscriber on $name: ${events:-0} (stamps not rising: $backwards)"
+done
+echo "mutations refused or failed (kept in mutations-refused.log): $(cat "$work/mutations-refused.log" 2>/dev/null | wc -l)"
 
 for store in pg sq; do
   echo "== store $store"
-  runs="$(sql "$store" "SELECT \"Status\", COUNT(*) FROM \"ImportRuns\" GROUP BY \"Status\" ORDER BY 1")"
-  interrupted="$(sql "$store" "SELECT COUNT(*) FROM \"ImportRuns\" WHERE \"Message\" LIKE 'Interrupted%'")"
+  # The soak's own imports (the reference lists every store gets are import runs too, of other datasets).
+  gias="\"Dataset\" = 'gias-establishments'"
+  runs="$(sql "$store" "SELECT \"Status\", COUNT(*) FROM \"ImportRuns\" WHERE $gias GROUP BY \"Status\" ORDER BY 1")"
+  interrupted="$(sql "$store" "SELECT COUNT(*) FROM \"ImportRuns\" WHERE $gias AND \"Message\" LIKE 'Interrupted%'")"
   echo "imports by status: $(tr '\n' ' ' <<<"$runs")(interrupted: $interrupted; Skipped = same file again, Failed = refused or interrupted)"
   running="$(sql "$store" "SELECT COUNT(*) FROM \"ImportRuns\" WHERE \"Status\" = 'Running'")"
   check "no import run left RUNNING ($running)" "$([[ "$running" == 0 ]]; echo $?)"
@@ -30,7 +37,7 @@ for store in pg sq; do
   check "no orphaned memberships ($orphans)" "$([[ "$orphans" == 0 ]]; echo $?)"
   down="$(awk 'NR > 1 && $1 < last { n++ } { last = $1 } END { print n + 0 }' "$work/stamps-$store.log")"
   check "the store stamp never went down ($(wc -l <"$work/stamps-$store.log") samples, last $(tail -1 "$work/stamps-$store.log"))" "$([[ "$down" == 0 ]]; echo $?)"
-  mapfile -t imported < <(sql "$store" "SELECT \"FileName\" FROM \"ImportRuns\" WHERE \"Status\" = 'Succeeded'")
+  mapfile -t imported < <(sql "$store" "SELECT \"FileName\" FROM \"ImportRuns\" WHERE $gias AND \"Status\" = 'Succeeded'")
   recount="$(cd "$work/imports-$store" && python3 -c 'import csv, sys
 urns = set()
 for name in sys.argv[1:]:
@@ -39,12 +46,14 @@ for name in sys.argv[1:]:
 print(len(urns))' "${imported[@]}")"
   count="$(sql "$store" "SELECT COUNT(*) FROM \"Establishments\"")"
   check "establishments ($count) equal a recount of the ${#imported[@]} files imported successfully ($recount)" "$([[ "$count" == "$recount" ]]; echo $?)"
-  succeeded=$(wc -l <"$work/mutations-$store.log" 2>/dev/null || echo 0)
+  succeeded=$(cat "$work/mutations-$store.log" 2>/dev/null | wc -l)
   audited="$(sql "$store" "SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Operation\" = 'createPartnership'")"
   sql "$store" "SELECT \"After\" FROM \"AuditEntries\" WHERE \"Operation\" = 'createPartnership'" | grep -oE '"Name":"soak-[^"]+"' | cut -d'"' -f4 | sort -u >"$work/audited-$store"
-  sort -u "$work/mutations-$store.log" 2>/dev/null >"$work/succeeded-$store" || true
+  sql "$store" "SELECT \"Name\" FROM \"Partnerships\" WHERE \"Name\" LIKE 'soak-%'" | sort -u >"$work/rows-$store"
+  cut -d' ' -f1 "$work/mutations-$store.log" 2>/dev/null | sort -u >"$work/succeeded-$store" || true
   missing=$(comm -23 "$work/succeeded-$store" "$work/audited-$store" | wc -l)
-  check "every successful mutation ($succeeded) has its audit entry ($audited entries, $missing missing)" "$([[ "$missing" == 0 ]]; echo $?)"
+  absent=$(comm -23 "$work/succeeded-$store" "$work/rows-$store" | wc -l)
+  check "every successful mutation ($succeeded) has its row ($absent missing) and its audit entry ($audited entries, $missing missing)" "$([[ "$missing" == 0 && "$absent" == 0 ]]; echo $?)"
 done
 check "no 5xx answers ($fivexx)" "$([[ "$fivexx" == 0 ]]; echo $?)"
 exit "$failed"

@@ -6,9 +6,12 @@
 # At the end it prints requests served, non-2xx by status, p50/p99, imports succeeded/refused/interrupted, and checks
 # integrity on both stores: establishment counts equal a recount of the files successfully imported, no orphaned
 # memberships, the store stamp never went down, no run left RUNNING, and an audit entry for every mutation that
-# returned success. Exits 1 when a check fails. (The schema has no subscriptions, so there is no SSE subscriber.)
+# returned success. Exits 1 when a check fails. An SSE subscriber (storeChanged) on B and C counts its events.
 # Environment: PG_PORT (54350), PORT_A/B/C (5460-5462), WORKERS per instance (2), KILL_EVERY (120).
 set -euo pipefail
+for tool in dotnet curl jq psql sqlite3 python3; do
+  command -v "$tool" >/dev/null || { echo "tests/soak/run.sh needs $tool on PATH (Debian: apt-get install curl jq postgresql postgresql-client sqlite3 python3)" >&2; exit 2; }
+done
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 minutes="${1:-20}"
@@ -71,14 +74,23 @@ query_worker() { # name worker
   done
 }
 mutation_worker() { # name
+  # A success is HTTP 200 with the new network's id in data; each is logged with its id (the check then looks for the
+  # row and its audit entry by name), and every other answer is kept whole in mutations-refused.log.
   local url="http://127.0.0.1:${PORT[$1]}" n=0
   while (( $(date +%s) < end )); do
     local name="soak-$1-$$-$(( n++ ))"
-    local answer; answer="$(curl -s -m 30 "$url/graphql" -H 'Content-Type: application/json' -H "X-Api-Key: $editor" \
+    local answer; answer="$(curl -s -m 30 -w '\n%{http_code}' "$url/graphql" -H 'Content-Type: application/json' -H "X-Api-Key: $editor" \
       -d "{\"query\":\"mutation { createPartnership(input: { kind: THEMATIC, name: \\\"$name\\\" }) { id } }\"}" || true)"
-    if jq -e '.data.createPartnership.id' >/dev/null 2>&1 <<<"$answer"; then echo "$name" >>"$work/mutations-${STORE_OF[$1]}.log"; fi
+    local status="${answer##*$'\n'}" body="${answer%$'\n'*}" id
+    id="$(jq -r '.data.createPartnership.id // empty' 2>/dev/null <<<"$body" || true)"
+    if [[ "$status" == 200 && -n "$id" ]]; then echo "$name $id" >>"$work/mutations-${STORE_OF[$1]}.log"
+    else echo "$(date +%T) $name $status $body" >>"$work/mutations-refused.log"; fi
     sleep 0.5
   done
+}
+subscriber() { # name: an SSE subscriber to storeChanged on the instance, for the whole run; counts its events
+  curl -sN -m $(( minutes * 60 )) "http://127.0.0.1:${PORT[$1]}/graphql/stream" -H 'Accept: text/event-stream' \
+    -H 'Content-Type: application/json' -d '{"query":"subscription { storeChanged { stamp at } }"}' >"$work/events-$1.log" 2>/dev/null || true
 }
 stamp_sampler() { # store
   while (( $(date +%s) < end )); do sql "$1" 'SELECT "Version" FROM "StoreStamp"' >>"$work/stamps-$1.log" 2>/dev/null || true; sleep 2; done
@@ -112,6 +124,8 @@ for name in A B C; do
   for w in $(seq 1 "$workers"); do query_worker "$name" "$w" & load+=($!); done
   mutation_worker "$name" & load+=($!)
 done
+subscriber B & load+=($!)
+subscriber C & load+=($!)
 stamp_sampler pg & load+=($!)
 stamp_sampler sq & load+=($!)
 import_loop sq & load+=($!)
