@@ -1,4 +1,5 @@
 using PartnershipAtlas.Imports;
+using PartnershipAtlas.Imports.Csv;
 using PartnershipAtlas.Imports.Gias;
 using PartnershipAtlas.Imports.PartnershipsFile;
 
@@ -39,7 +40,7 @@ public static class DefaultData
     public static IEnumerable<(string Dataset, string File)> Files(string folder) =>
         Directory.EnumerateDirectories(folder).Select(dir => Path.GetFileName(dir))
             .OrderBy(dataset => Array.IndexOf(LoadOrder, dataset) is var i and >= 0 ? i : LoadOrder.Length).ThenBy(dataset => dataset, StringComparer.Ordinal)
-            .SelectMany(dataset => Directory.EnumerateFiles(Path.Combine(folder, dataset), "*.csv", SearchOption.AllDirectories)
+            .SelectMany(dataset => SourceStream.CsvFiles(Path.Combine(folder, dataset), SearchOption.AllDirectories)
                 .OrderBy(file => ExtractDate.FromPath(file) ?? DateOnly.MinValue).ThenBy(file => file, StringComparer.Ordinal)
                 .Select(file => (dataset, file)));
 }

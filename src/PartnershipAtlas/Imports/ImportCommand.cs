@@ -1,5 +1,6 @@
 using System.Globalization;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Imports.Csv;
 using PartnershipAtlas.Hosting;
 using PartnershipAtlas.Imports.Sources;
 using Spectre.Console;
@@ -83,7 +84,7 @@ public static class ImportCommand
             foreach (var folder in operands.Skip(1))
             {
                 if (!Directory.Exists(folder)) throw new FileNotFoundException($"Folder not found: {folder}");
-                foreach (var file in Directory.EnumerateFiles(folder, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var file in SourceStream.CsvFiles(folder, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
                     if (await importer.RecogniseAsync(file, cancellationToken) is { } dataset) result.Add((dataset.Dataset, file));
                     else Console.WriteLine($"skipped {file}: no dataset recognises its header");

@@ -34,7 +34,7 @@ public sealed class ImportService(
     public async Task<IDatasetImporter?> RecogniseAsync(string path, CancellationToken cancellationToken)
     {
         var file = await SourceFile.InspectAsync(path, cancellationToken);
-        if (file.Length == 0 || file.FirstNulByte is not null || file.HasUtf16Bom) return null;
+        if (file.Unreadable is not null || file.Length == 0 || file.FirstNulByte is not null || file.HasUtf16Bom) return null;
         try
         {
             using var rows = CsvRows.Open(file);
@@ -195,6 +195,7 @@ public sealed class ImportService(
 
     private static void CheckShape(SourceFile file)
     {
+        if (file.Unreadable is { } reason) throw new ImportRefusedException(reason + ".");
         if (file.Length == 0) throw new ImportRefusedException("the file is empty.");
         if (file.HasUtf16Bom) throw new ImportRefusedException("the file is UTF-16; DfE files are Windows-1252 or UTF-8: save it as UTF-8.");
         if (file.FirstNulByte is long offset) throw new ImportRefusedException($"this is not a text file (binary content at byte {offset}).");

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Imports;
+using PartnershipAtlas.Imports.Csv;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Reference;
@@ -17,7 +18,7 @@ public sealed class DefaultDataTests
         await using var factory = new FirstStart();
         var client = factory.CreateClient();
         var expectedFiles = ReferenceData.All.Select(x => Path.GetFileName(x.Path)!)
-            .Concat(Directory.EnumerateFiles(Path.Combine(RealData.RepositoryRoot, "data", "default"), "*.csv", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)!))
+            .Concat(SourceStream.CsvFiles(Path.Combine(RealData.RepositoryRoot, "data", "default"), SearchOption.AllDirectories).Select(SourceStream.PublishedName))
             .Order().ToList();
 
         var runs = await client.AllNodesAsync("importRuns", "", "fileName status");

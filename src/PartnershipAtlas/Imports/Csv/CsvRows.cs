@@ -44,7 +44,8 @@ public sealed class CsvRows : IDisposable
 
     public static CsvRows Open(SourceFile file)
     {
-        var text = new StreamReader(file.Path, file.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var (content, underlying) = SourceStream.Open(file.Path);
+        var text = new StreamReader(content, file.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var options = new CsvDataReaderOptions
         {
             Delimiter = ',',
@@ -55,7 +56,7 @@ public sealed class CsvRows : IDisposable
         };
         try
         {
-            return new CsvRows(CsvDataReader.Create(text, options), text.BaseStream);
+            return new CsvRows(CsvDataReader.Create(text, options), underlying);
         }
         catch
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PartnershipAtlas.Imports.Csv;
 
 namespace PartnershipAtlas.Imports.Sources;
 
@@ -22,7 +23,7 @@ public sealed class ImportSources(IHttpClientFactory httpClients, IOptions<Sourc
         {
             return [await DownloadAsync(uri, cancellationToken)];
         }
-        if (Directory.Exists(source)) return Directory.EnumerateFiles(source, "*.csv").Order(StringComparer.Ordinal).ToList();
+        if (Directory.Exists(source)) return SourceStream.CsvFiles(source).Order(StringComparer.Ordinal).ToList();
         return [source];
     }
 
