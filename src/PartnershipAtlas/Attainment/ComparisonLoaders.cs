@@ -1,3 +1,5 @@
+using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Partnerships;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;

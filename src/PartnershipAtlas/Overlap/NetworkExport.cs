@@ -1,3 +1,5 @@
+using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
 

@@ -1,3 +1,4 @@
+using PartnershipAtlas.Establishments;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Data;

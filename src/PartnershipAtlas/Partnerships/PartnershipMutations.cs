@@ -1,3 +1,4 @@
+using PartnershipAtlas.Establishments;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using PartnershipAtlas.Partnerships;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
