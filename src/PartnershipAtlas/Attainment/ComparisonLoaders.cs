@@ -1,10 +1,10 @@
-using PartnershipAtlas.Establishments;
-using PartnershipAtlas.Partnerships;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Attainment;
 

@@ -1,7 +1,7 @@
-using PartnershipAtlas.Establishments;
-using PartnershipAtlas.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;
 

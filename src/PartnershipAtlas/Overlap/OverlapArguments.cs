@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
-using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;

@@ -1,7 +1,7 @@
-using PartnershipAtlas.Establishments;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;

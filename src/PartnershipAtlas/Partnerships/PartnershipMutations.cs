@@ -1,10 +1,10 @@
-using PartnershipAtlas.Establishments;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
 
 namespace PartnershipAtlas.Partnerships;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Reference;
 

@@ -1,10 +1,10 @@
-using PartnershipAtlas.Partnerships;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Characteristics.Profiles;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Characteristics.Similarity;
 
