@@ -9,7 +9,7 @@ switch (command.Command)
     case "convert":
         return await PartnershipAtlas.Imports.ConvertCommand.RunAsync(command.Operands);
     case "migrate":
-        return await PartnershipAtlas.Data.MigrateCommand.RunAsync(command.HostArgs);
+        return await PartnershipAtlas.Hosting.MigrateCommand.RunAsync(command.HostArgs);
     case "api-key":
         return PartnershipAtlas.Api.Auth.ApiKeyCommand.Run(command.Operands, command.HostArgs);
     case "backup" or "restore":

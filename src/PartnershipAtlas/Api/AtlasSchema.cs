@@ -19,7 +19,21 @@ public sealed class AtlasSchema : Schema
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
         foreach (var (clrEnum, graphType) in EnumGraphTypes()) RegisterTypeMapping(clrEnum, graphType);
+        foreach (var (clrType, graphType) in ObjectGraphTypes()) RegisterTypeMapping(clrType, graphType);
     }
+
+    /// <summary>
+    /// Every object graph type that is the only one for its CLR type, by that type, so that a feature names another
+    /// feature's object (<c>GraphQLClrOutputTypeReference&lt;Partnership&gt;</c>) without naming its graph type.
+    /// </summary>
+    private static IEnumerable<(Type ClrType, Type GraphType)> ObjectGraphTypes() =>
+        typeof(AtlasSchema).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && !t.IsGenericTypeDefinition)
+            .Select(t => (Source: SourceOf(t, typeof(ObjectGraphType<>)), GraphType: t))
+            .Where(x => x.Source is { IsEnum: false } && x.Source != typeof(object))
+            .GroupBy(x => x.Source!)
+            .Where(g => g.Count() == 1)
+            .Select(g => (g.Key, g.Single().GraphType));
 
     /// <summary>
     /// Every enum graph type the assembly declares, by its CLR enum, so that generated inputs (filters, sorts) use the
@@ -32,11 +46,14 @@ public sealed class AtlasSchema : Schema
             .Where(x => x.Enum is not null)
             .Select(x => (x.Enum!, x.GraphType));
 
-    private static Type? EnumOf(Type type)
+    private static Type? EnumOf(Type type) => SourceOf(type, typeof(EnumerationGraphType<>));
+
+    /// <summary>The type argument of <paramref name="generic"/> among the base types of <paramref name="type"/>, if it has it.</summary>
+    private static Type? SourceOf(Type type, Type generic)
     {
         for (var t = type.BaseType; t is not null; t = t.BaseType)
         {
-            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(EnumerationGraphType<>)) return t.GetGenericArguments()[0];
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == generic) return t.GetGenericArguments()[0];
         }
         return null;
     }

@@ -86,7 +86,7 @@ public sealed class ComparisonSchoolGraphType : ObjectGraphType<SchoolSeries>
         Field<NonNullGraphType<FloatGraphType>>("post").Description("The measure's mean over the post years.").Resolve(c => c.Source.Post);
         Field<FloatGraphType>("fsm").Description("% disadvantaged pupils (PTFSM6CLA1A), mean over the pre years.").Resolve(c => c.Source.Fsm);
         Field<FloatGraphType>("size").Description("The cohort (TELIG / TPUP), mean over the pre years.").Resolve(c => c.Source.Size);
-        Field<EstablishmentGraphType>("establishment").Description("The establishment, when GIAS data for it is loaded.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.Urn));
+        Field<GraphQLClrOutputTypeReference<Establishment>>("establishment").Description("The establishment, when GIAS data for it is loaded.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.Urn));
     }
 }
 

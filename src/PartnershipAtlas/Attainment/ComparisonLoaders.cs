@@ -3,6 +3,8 @@ using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Attainment;
 

@@ -1,10 +1,13 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PartnershipAtlas.Data;
+
 namespace PartnershipAtlas.Audit;
 
 /// <summary>
 /// One edit, written in the transaction of the edit itself: when, by which API key (its name, never the secret), which
 /// operation, and the before and after (JSON) of what it changed.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IAuditedWrite
 {
     public const string Table = "AuditEntries";
 
@@ -25,4 +28,16 @@ public sealed class AuditEntry
 
     /// <summary>The actor of an import started by the command line or a schedule, which carry no API key.</summary>
     public const string CommandLine = "command-line";
+
+    /// <summary>Captures the changes before the save; after it, fills <see cref="Before"/>, <see cref="After"/> and <see cref="At"/>.</summary>
+    public Func<object> Capture(ChangeTracker tracker)
+    {
+        var changes = ChangeCapture.Before(tracker);
+        return () =>
+        {
+            changes.After(this);
+            At = DateTimeOffset.UtcNow;
+            return this;
+        };
+    }
 }

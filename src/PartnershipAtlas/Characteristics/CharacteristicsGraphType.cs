@@ -13,13 +13,13 @@ public sealed class CharacteristicsGraphType : ObjectGraphType<SchoolCharacteris
         Description = "Who a school's pupils are in one year (school census, absence, workforce, KS4 destinations), each figure a Measure with its DfE code and status.";
         Field<NonNullGraphType<IntGraphType>>("year").Description("The year: the summer of the academic year (2019 for 2018/19, whose census is January 2019).").Resolve(c => c.Source.Year);
         Field<NonNullGraphType<BooleanGraphType>>("provisional").Description("Some of the year's figures come from a provisional release.").Resolve(c => c.Source.Provisional);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureGraphType>>>>("measures")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<MeasureReading>>>>>("measures")
             .Description("Any DfE columns by code (NOR, PNUMFSMEVER, PSENELSE, PSENELK, PNUMEAL, PERCTOT, PPERSABS10, PPERSABS15, …; all stored when codes is not given); a code the year lacks is MISSING.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("codes", "DfE column names, e.g. [\"NOR\", \"PNUMFSMEVER\"].")
             .Resolve(c => (c.GetArgument<List<string>?>("codes") ?? c.Source.Codes.ToList()).Select(c.Source.Read).ToList());
         foreach (var entry in CharacteristicsCatalog.Shortcuts)
         {
-            Field<NonNullGraphType<MeasureGraphType>>(entry.Shortcut!).Description($"{entry.Label} ({entry.Code}).").Resolve(c => c.Source.Read(entry.Code));
+            Field<NonNullGraphType<GraphQLClrOutputTypeReference<MeasureReading>>>(entry.Shortcut!).Description($"{entry.Label} ({entry.Code}).").Resolve(c => c.Source.Read(entry.Code));
         }
     }
 

@@ -22,9 +22,9 @@ public static class CharacteristicsGroupings
         return rows.Select(r => new EstablishmentCount
         {
             Urn = r.Urn, LaCode = r.LaCode, LaName = r.LaName, Phase = r.Phase, Type = r.Type, Kind = r.Kind,
-            OfstedGrade = db.EstablishmentExtracts.Where(x => x.Urn == r.Urn && x.ExtractDate <= asOf).OrderByDescending(x => x.ExtractDate).Select(x => x.OfstedRating).FirstOrDefault(),
-            FsmEverPercent = (from s in db.ResultSets
-                              join v in db.MeasureValues on s.Id equals v.ResultSetId
+            OfstedGrade = db.Set<EstablishmentExtract>().Where(x => x.Urn == r.Urn && x.ExtractDate <= asOf).OrderByDescending(x => x.ExtractDate).Select(x => x.OfstedRating).FirstOrDefault(),
+            FsmEverPercent = (from s in db.Set<ResultSet>()
+                              join v in db.Set<MeasureValue>() on s.Id equals v.ResultSetId
                               where s.KeyStage == KeyStage.Census && s.Year == year && s.Urn == r.Urn && v.MeasureId == fsm && v.Status == MeasureStatus.Value
                               select v.Value).FirstOrDefault(),
         }).Select(r => new EstablishmentCount

@@ -1,17 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using PartnershipAtlas.Attainment;
-using PartnershipAtlas.Establishments;
-using PartnershipAtlas.Imports;
-using PartnershipAtlas.Partnerships;
-using PartnershipAtlas.Reference;
 
 namespace PartnershipAtlas.Data;
 
 /// <summary>
 /// The relational store: establishments, partnerships, memberships, performance-table results and import runs.
 /// This type is the SQLite store and owns its migrations; <see cref="PostgresAtlasDbContext"/> is the same model on
-/// PostgreSQL with migrations of its own.
+/// PostgreSQL with migrations of its own. The model is every <see cref="IEntityTypeConfiguration{TEntity}"/> of the assembly,
+/// each kept by the feature that owns its entity, which also declares how its entities are reached (<c>db.Partnerships</c>).
 /// </summary>
 public class AtlasDbContext : DbContext
 {
@@ -19,31 +15,15 @@ public class AtlasDbContext : DbContext
 
     protected AtlasDbContext(DbContextOptions options) : base(options) { }
 
-    public DbSet<Establishment> Establishments => Set<Establishment>();
-    public DbSet<Partnership> Partnerships => Set<Partnership>();
-    public DbSet<Membership> Memberships => Set<Membership>();
-    public DbSet<EstablishmentLink> EstablishmentLinks => Set<EstablishmentLink>();
-    public DbSet<Organisation> Organisations => Set<Organisation>();
-    public DbSet<Review> Reviews => Set<Review>();
-    public DbSet<LocalAuthorityArea> LocalAuthorityAreas => Set<LocalAuthorityArea>();
-    public DbSet<LocalAuthoritySuccession> LocalAuthoritySuccessions => Set<LocalAuthoritySuccession>();
-    public DbSet<AreaCoverage> AreaCoverages => Set<AreaCoverage>();
-    public DbSet<DistrictAlias> DistrictAliases => Set<DistrictAlias>();
-    public DbSet<ListedMember> ListedMembers => Set<ListedMember>();
-    public DbSet<ResultSet> ResultSets => Set<ResultSet>();
-    public DbSet<Characteristics.EstablishmentExtract> EstablishmentExtracts => Set<Characteristics.EstablishmentExtract>();
-    public DbSet<Measure> Measures => Set<Measure>();
-    public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
-    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
-    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    // Each feature reaches its entities through extension members it declares (PartnershipsStore, …), and its
+    // IEntityTypeConfiguration<T> names their tables: Data knows no feature.
     public DbSet<StoreStamp> StoreStamps => Set<StoreStamp>();
-    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     /// <summary>
     /// The audit entry of the edit under way (a mutation sets it): the next save fills its before and after and writes
     /// it in the same transaction as the changes, so an edit and its entry are kept or lost together.
     /// </summary>
-    public Audit.AuditEntry? Auditing { get; set; }
+    public IAuditedWrite? Auditing { get; set; }
 
     /// <summary>
     /// Saves the changes and raises the <see cref="StoreStamp"/> in one transaction, so cached answers go stale with
@@ -58,11 +38,9 @@ public class AtlasDbContext : DbContext
         Auditing = null;
         return await WritingAsync(async () =>
         {
-            var changes = Audit.ChangeCapture.Before(ChangeTracker);
+            var record = audit.Capture(ChangeTracker);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            changes.After(audit);
-            audit.At = DateTimeOffset.UtcNow;
-            AuditEntries.Add(audit);
+            Add(record());
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             return saved;
         }, StoreWrite.Data, cancellationToken);

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PartnershipAtlas.Attainment;
-using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Data;
 
@@ -14,11 +12,16 @@ public sealed class PostgresAtlasDbContext(DbContextOptions<PostgresAtlasDbConte
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasCollation(CaseInsensitive, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
-        modelBuilder.Entity<Measure>().Property(m => m.Code).UseCollation(CaseInsensitive);
-        // PostgreSQL folds unquoted names to lower case; EF Core's names keep their case.
-        modelBuilder.Entity<Membership>().ToTable(t => t.HasCheckConstraint("CK_Memberships_OneMember", Configurations.MembershipConfiguration.OneMember(Quoted)));
-        modelBuilder.Entity<Membership>().ToTable(t => t.HasCheckConstraint("CK_Memberships_NotItsOwnMember", Configurations.MembershipConfiguration.NotItsOwnMember(Quoted)));
+        foreach (var configuration in PostgresConfigurations) configuration.Configure(modelBuilder);
     }
 
-    private static string Quoted(string column) => $"\"{column}\"";
+    /// <summary>What the features' models need on PostgreSQL only, in a fixed order (by type name).</summary>
+    private static readonly IPostgresModelConfiguration[] PostgresConfigurations =
+        [.. typeof(PostgresAtlasDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IPostgresModelConfiguration).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IPostgresModelConfiguration)Activator.CreateInstance(t)!)];
+
+    /// <summary>A column name quoted for PostgreSQL, which folds unquoted names to lower case while EF Core's keep their case.</summary>
+    public static string Quoted(string column) => $"\"{column}\"";
 }

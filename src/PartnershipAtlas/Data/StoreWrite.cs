@@ -1,5 +1,3 @@
-using PartnershipAtlas.Imports;
-
 namespace PartnershipAtlas.Data;
 
 /// <summary>What a write changed, so which stamps it raises: both (<see cref="Data"/>), or the stamp alone (<see cref="ImportLog"/>).</summary>
@@ -15,5 +13,10 @@ public enum StoreWrite
 public static class StoreWrites
 {
     /// <summary>True for the entities that only record import runs: writing none but these is an <see cref="StoreWrite.ImportLog"/> write.</summary>
-    public static bool IsImportLog(object entity) => entity is ImportRun or ImportRejection;
+    public static bool IsImportLog(object entity) => entity is IImportLogEntity;
+}
+
+/// <summary>An entity that only records import runs (a run, its rejections), declared by the feature that owns it.</summary>
+public interface IImportLogEntity
+{
 }

@@ -5,7 +5,7 @@ namespace PartnershipAtlas.Data;
 
 /// <summary>
 /// Refuses an INSERT, UPDATE or DELETE that a context runs outside <see cref="AtlasDbContext.SaveChangesAsync(bool, CancellationToken)"/>
-/// and <see cref="AtlasDbContext.WritingAsync"/> (e.g. a bare <c>ExecuteUpdateAsync</c>): it would change the store
+/// and <see cref="AtlasDbContext.WritingAsync{T}(Func{Task{T}}, StoreWrite, CancellationToken)"/> (e.g. a bare <c>ExecuteUpdateAsync</c>): it would change the store
 /// without raising the <see cref="StoreStamp"/>, and cached answers would go on being served as if nothing changed.
 /// </summary>
 public sealed class UnstampedWriteGuard : DbCommandInterceptor

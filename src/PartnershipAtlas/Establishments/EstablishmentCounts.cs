@@ -125,7 +125,7 @@ public sealed class EstablishmentCountGraphType : ObjectGraphType<EstablishmentC
         Field<StringGraphType>("laName").Description("The local authority's name (grouped by LA).").Resolve(c => c.Source.LaName);
         Field<StringGraphType>("phase").Description("The phase of education (grouped by PHASE).").Resolve(c => c.Source.Phase);
         Field<StringGraphType>("type").Description("The type of establishment (grouped by TYPE).").Resolve(c => c.Source.Type);
-        Field<PartnershipKindGraphType>("kind").Description("The kind of network (grouped by KIND; an establishment counts once in each kind it belongs to).").Resolve(c => c.Source.Kind);
+        Field<GraphQLClrOutputTypeReference<PartnershipKind>>("kind").Description("The kind of network (grouped by KIND; an establishment counts once in each kind it belongs to).").Resolve(c => c.Source.Kind);
         Field<StringGraphType>("ofstedGrade").Description("The latest Ofsted rating on asOf, from the latest GIAS extract on or before it (grouped by OFSTED_GRADE).").Resolve(c => c.Source.OfstedGrade);
         Field<StringGraphType>("fsmEverBand").Description("The latest census's PNUMFSMEVER band: 0-10, 10-20, 20-30, 30-40, 40-50 or 50+ (grouped by FSM_EVER_BAND).").Resolve(c => c.Source.FsmEverBand);
         Field<NonNullGraphType<IntGraphType>>("count").Description("How many distinct establishments are in the group.").Resolve(c => c.Source.Count);

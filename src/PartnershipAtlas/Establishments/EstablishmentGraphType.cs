@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
-using PartnershipAtlas.Attainment;
-using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Establishments;
@@ -12,7 +10,8 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
 {
     public const string TypeName = "Establishment";
 
-    public EstablishmentGraphType()
+    /// <param name="extensions">The fields other features add (attainment results, characteristics), in registration order.</param>
+    public EstablishmentGraphType(IEnumerable<IObjectTypeExtension<Establishment>> extensions)
     {
         Name = TypeName;
         Description = "A school or other establishment, as Get Information about Schools (GIAS) records it.";
@@ -39,14 +38,14 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
         Field<IntGraphType>("northing").Description("OS grid northing.").Resolve(c => c.Source.Northing);
         Field<StringGraphType>("region").Description("The government office region (GIAS `GOR`).").Resolve(c => c.Source.Region);
         Field<StringGraphType>("district").Description("The local authority district (GIAS `DistrictAdministrative`).").Resolve(c => c.Source.District);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipGraphType>>>>("memberships")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Membership>>>>>("memberships")
             .Description("The establishment's memberships on the date (default today), with role and dates.")
-            .Argument<ListGraphType<NonNullGraphType<PartnershipKindGraphType>>>("kinds", "Only networks of these kinds.")
+            .Argument<ListGraphType<NonNullGraphType<GraphQLClrInputTypeReference<PartnershipKind>>>>("kinds", "Only networks of these kinds.")
             .Argument<DateScalar>("asOf", "The date (default today).")
             .Resolve(c => EstablishmentLoaders.Memberships(c, c.Source.Urn));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipGraphType>>>>("partnerships")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>>>("partnerships")
             .Description("The networks the establishment belongs to on the date (default today).")
-            .Argument<ListGraphType<NonNullGraphType<PartnershipKindGraphType>>>("kinds", "Only networks of these kinds.")
+            .Argument<ListGraphType<NonNullGraphType<GraphQLClrInputTypeReference<PartnershipKind>>>>("kinds", "Only networks of these kinds.")
             .Argument<DateScalar>("asOf", "The date (default today).")
             .Resolve(c => new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(
                 EstablishmentLoaders.Memberships(c, c.Source.Urn),
@@ -69,9 +68,7 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Argument<BooleanGraphType>("followLineage", "Include the memberships of its predecessors, transitively (default true).")
             .Argument<IntGraphType>("maxDepth", $"How many generations of predecessors to follow (default {LineageQueries.DefaultDepth}, at most {LineageQueries.MaxDepth}).")
             .Resolve(c => EstablishmentLoaders.MembershipHistory(c, c.Source.Urn, c.GetArgument("followLineage", true) ? EstablishmentLoaders.Depth(c) : 0));
-        SchoolResultGraphType.AddResultsTo(this, e => e.Urn);
-        CharacteristicsGraphType.AddTo(this, e => e.Urn);
-        ExtractAttributesGraphType.AddTo(this, e => e.Urn);
+        this.ApplyExtensions(extensions);
     }
 }
 

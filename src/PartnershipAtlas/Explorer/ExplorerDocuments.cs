@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileProviders;
 using PartnershipAtlas.Api.Persisted;
 
 namespace PartnershipAtlas.Explorer;

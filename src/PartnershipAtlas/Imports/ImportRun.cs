@@ -1,7 +1,7 @@
 namespace PartnershipAtlas.Imports;
 
 /// <summary>One run of an importer over one file, with what it read, wrote and rejected.</summary>
-public sealed class ImportRun
+public sealed class ImportRun : Data.IImportLogEntity
 {
     public long Id { get; set; }
     public required string Dataset { get; set; }
@@ -29,7 +29,7 @@ public sealed class ImportRun
 }
 
 /// <summary>A row an import could not read, with its line and the reason.</summary>
-public sealed class ImportRejection
+public sealed class ImportRejection : Data.IImportLogEntity
 {
     public long Id { get; set; }
     public long ImportRunId { get; set; }

@@ -15,9 +15,9 @@ public sealed class MultiNetworkEstablishmentGraphType : ObjectGraphType<MultiNe
     {
         Name = "MultiNetworkEstablishment";
         Description = "A school that belongs to several networks (of the kinds asked for) on the date.";
-        Field<NonNullGraphType<EstablishmentGraphType>>("establishment").Description("The school.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.Urn));
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<Establishment>>>("establishment").Description("The school.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.Urn));
         Field<NonNullGraphType<IntGraphType>>("networkCount").Description("How many networks of the kinds asked for it belongs to.").Resolve(c => c.Source.PartnershipIds.Count);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnershipGraphType>>>>("networks")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>>>("networks")
             .Description("The networks, in id order.")
             .Resolve(c => c.Source.PartnershipIds.Select(id => PartnershipLoaders.ById(c, id)).ToList());
     }
@@ -33,8 +33,8 @@ public sealed class KindOverlapGraphType : ObjectGraphType<KindOverlap>
     {
         Name = "KindOverlap";
         Description = "How networks of one kind overlap networks of another kind (or, on the diagonal, of the same kind) on the date.";
-        Field<NonNullGraphType<PartnershipKindGraphType>>("kind").Description("The kind whose networks are counted.").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<PartnershipKindGraphType>>("otherKind").Description("The kind they are compared with.").Resolve(c => c.Source.OtherKind);
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<PartnershipKind>>>("kind").Description("The kind whose networks are counted.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<PartnershipKind>>>("otherKind").Description("The kind they are compared with.").Resolve(c => c.Source.OtherKind);
         Field<NonNullGraphType<IntGraphType>>("sharedSchools")
             .Description("Schools in a network of kind and in a network of otherKind (when they are the same kind: in two networks of it).")
             .Resolve(c => c.Source.SharedSchools);

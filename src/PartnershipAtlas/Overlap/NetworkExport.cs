@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;
 

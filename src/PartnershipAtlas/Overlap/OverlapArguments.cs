@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
-using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;
@@ -22,7 +21,7 @@ public static class OverlapArguments
         field.IncludeNestedArgument("Also count a school of a network inside another (a trust's school in its umbrella trust) as in the outer network too, once per network (default false).");
 
     public static FieldBuilder<TSource, TReturn> KindsArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string name, string description) =>
-        field.Argument<ListGraphType<NonNullGraphType<PartnershipKindGraphType>>>(name, description);
+        field.Argument<ListGraphType<NonNullGraphType<GraphQLClrInputTypeReference<PartnershipKind>>>>(name, description);
 
     public static FieldBuilder<TSource, TReturn> AsOfArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<DateScalar>("asOf", "The date whose memberships count (default today).");

@@ -50,8 +50,8 @@ public sealed class OverlapPairChangeGraphType : ObjectGraphType<OverlapPairChan
     {
         Name = "OverlapPairChange";
         Description = "A pair of networks whose shared schools changed between the two dates.";
-        Field<NonNullGraphType<PartnershipGraphType>>("a").Description("The first network.").Resolve(c => PartnershipLoaders.ById(c, c.Source.AId));
-        Field<NonNullGraphType<PartnershipGraphType>>("b").Description("The second network.").Resolve(c => PartnershipLoaders.ById(c, c.Source.BId));
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>("a").Description("The first network.").Resolve(c => PartnershipLoaders.ById(c, c.Source.AId));
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>("b").Description("The second network.").Resolve(c => PartnershipLoaders.ById(c, c.Source.BId));
         Field<NonNullGraphType<PairChangeGraphType>>("change").Description("APPEARED, DISAPPEARED or CHANGED.").Resolve(c => c.Source.Change);
         Field<NonNullGraphType<IntGraphType>>("sharedBefore").Description("Shared schools on the earlier date.").Resolve(c => c.Source.SharedBefore);
         Field<NonNullGraphType<IntGraphType>>("sharedAfter").Description("Shared schools on the later date.").Resolve(c => c.Source.SharedAfter);
@@ -65,7 +65,7 @@ public sealed class MultiNetworkChangeGraphType : ObjectGraphType<MultiNetworkCh
     {
         Name = "MultiNetworkChange";
         Description = "A school that entered or left membership of at least minNetworks networks between the two dates.";
-        Field<NonNullGraphType<EstablishmentGraphType>>("establishment").Description("The school.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.Urn));
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<Establishment>>>("establishment").Description("The school.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.Urn));
         Field<NonNullGraphType<MembershipChangeGraphType>>("change").Description("ENTERED or LEFT.").Resolve(c => c.Source.Change);
         Field<NonNullGraphType<IntGraphType>>("networksBefore").Description("Its networks (of the kinds asked for) on the earlier date.").Resolve(c => c.Source.NetworksBefore);
         Field<NonNullGraphType<IntGraphType>>("networksAfter").Description("Its networks (of the kinds asked for) on the later date.").Resolve(c => c.Source.NetworksAfter);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;

@@ -79,7 +79,7 @@ public static class OverlapQueries
     }
 
     /// <summary>Adds <c>overlappingPartnerships</c> to the partnership type: the networks sharing its schools, ranked.</summary>
-    public static void AddTo(PartnershipGraphType partnership) => partnership.Field<OverlappingPartnershipsConnectionGraphType>("overlappingPartnerships")
+    public static void AddTo(ObjectGraphType<Partnership> partnership) => partnership.Field<OverlappingPartnershipsConnectionGraphType>("overlappingPartnerships")
         .Description("The networks sharing at least minShared of this network's schools on the date; in each pair, a is this network.")
         .KindsArgument("kinds", "Only networks of these kinds (default every kind).")
         .MinimumArgument("minShared", 1, "The fewest shared schools.")

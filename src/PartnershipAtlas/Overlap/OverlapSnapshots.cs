@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
-using PartnershipAtlas.Imports;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;
@@ -49,16 +48,16 @@ public sealed class PartnershipOverlapGraphType : ObjectGraphType<PartnershipOve
     {
         Name = "PartnershipOverlap";
         Description = "Two networks that share schools on the date, inside the area and phase asked for, with measures of how much they overlap.";
-        Field<NonNullGraphType<PartnershipGraphType>>("a").Description("The first network (from one network's point of view: that network).")
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>("a").Description("The first network (from one network's point of view: that network).")
             .Resolve(c => PartnershipLoaders.ById(c, c.Source.AId));
-        Field<NonNullGraphType<PartnershipGraphType>>("b").Description("The second network.").Resolve(c => PartnershipLoaders.ById(c, c.Source.BId));
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>("b").Description("The second network.").Resolve(c => PartnershipLoaders.ById(c, c.Source.BId));
         Field<NonNullGraphType<IntGraphType>>("sharedCount").Description("How many schools are members of both.").Resolve(c => c.Source.SharedCount);
         Field<NonNullGraphType<IntGraphType>>("aMemberCount").Description("How many schools are members of a (inside the area and phase).").Resolve(c => c.Source.ASize);
         Field<NonNullGraphType<IntGraphType>>("bMemberCount").Description("How many schools are members of b (inside the area and phase).").Resolve(c => c.Source.BSize);
         Field<NonNullGraphType<FloatGraphType>>("jaccard").Description("Shared schools divided by the schools in either: |a ∩ b| / |a ∪ b|.").Resolve(c => c.Source.Jaccard);
         Field<NonNullGraphType<FloatGraphType>>("overlapCoefficient").Description("Shared schools divided by the size of the smaller network: |a ∩ b| / min(|a|, |b|).")
             .Resolve(c => c.Source.OverlapCoefficient);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentGraphType>>>>("shared")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Establishment>>>>>("shared")
             .Description("The shared schools, in URN order.")
             .Argument<IntGraphType>("first", $"How many (default {PageRequest.DefaultSize}, at most {PageRequest.MaxSize}).")
             .Resolve(c => c.Source.SharedUrns(PageSize.From(c).Size).Select(urn => EstablishmentLoaders.ByUrn(c, urn)).ToList());

@@ -30,7 +30,7 @@ public sealed class MembershipGraphType : ObjectGraphType<Membership>
         Field<IdGraphType>("importRunId").Description("The import run that last wrote the membership.").Resolve(c => c.Source.ImportRunId);
         Field<NonNullGraphType<PartnershipGraphType>>("partnership").Description("The network.")
             .Resolve(c => c.Source.Partnership is { } p ? p : PartnershipLoaders.ById(c, c.Source.PartnershipId));
-        Field<EstablishmentGraphType>("establishment").Description("The member establishment; null when the member is an organisation or a network.")
+        Field<GraphQLClrOutputTypeReference<Establishment>>("establishment").Description("The member establishment; null when the member is an organisation or a network.")
             .Resolve(c => c.Source.Establishment is { } e ? e : c.Source.EstablishmentUrn is int urn ? EstablishmentLoaders.ByUrn(c, urn) : null);
         Field<OrganisationGraphType>("organisation").Description("The member organisation that is not a school; null when the member is an establishment or a network.")
             .Resolve(c => c.Source.Organisation is { } o ? o : c.Source.OrganisationId is int id ? PartnershipLoaders.OrganisationById(c, id) : null);
@@ -87,9 +87,9 @@ public sealed class ReviewGraphType : ObjectGraphType<Review>
         Description = "A dated self-review, peer review or follow-up support event in a partnership's review cycle.";
         Field<NonNullGraphType<DateScalar>>("date").Description("When it took place.").Resolve(c => c.Source.Date);
         Field<NonNullGraphType<ReviewKindGraphType>>("kind").Description("SELF_REVIEW, PEER_REVIEW or FOLLOW_UP_SUPPORT.").Resolve(c => c.Source.Kind);
-        Field<EstablishmentGraphType>("reviewer").Description("The reviewing school (for a self-review, the school itself).")
+        Field<GraphQLClrOutputTypeReference<Establishment>>("reviewer").Description("The reviewing school (for a self-review, the school itself).")
             .Resolve(c => c.Source.ReviewerUrn is int urn ? EstablishmentLoaders.ByUrn(c, urn) : null);
-        Field<EstablishmentGraphType>("reviewed").Description("The school reviewed or supported.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.ReviewedUrn));
+        Field<GraphQLClrOutputTypeReference<Establishment>>("reviewed").Description("The school reviewed or supported.").Resolve(c => EstablishmentLoaders.ByUrn(c, c.Source.ReviewedUrn));
         Field<IntGraphType>("reviewerUrn").Description("The reviewing school's URN.").Resolve(c => c.Source.ReviewerUrn);
         Field<NonNullGraphType<IntGraphType>>("reviewedUrn").Description("The reviewed school's URN.").Resolve(c => c.Source.ReviewedUrn);
         Field<StringGraphType>("focus").Description("What the review looked at.").Resolve(c => c.Source.Focus);

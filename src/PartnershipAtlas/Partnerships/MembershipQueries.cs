@@ -22,11 +22,11 @@ public static class MembershipQueries
     /// which lets SQLite search the (PartnershipId, EstablishmentUrn) index instead of scanning the partnership's rows.
     /// </remarks>
     private static readonly Expression<Func<AtlasDbContext, Membership, DateOnly, bool>> FirstActiveRule =
-        (db, m, date) => (m.EstablishmentUrn != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn.Value && o.Id < m.Id
+        (db, m, date) => (m.EstablishmentUrn != null && !db.Set<Membership>().Any(o => o.PartnershipId == m.PartnershipId && o.EstablishmentUrn == m.EstablishmentUrn.Value && o.Id < m.Id
                 && IsActiveOn(o, date)))
-            || (m.OrganisationId != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.OrganisationId == m.OrganisationId.Value && o.Id < m.Id
+            || (m.OrganisationId != null && !db.Set<Membership>().Any(o => o.PartnershipId == m.PartnershipId && o.OrganisationId == m.OrganisationId.Value && o.Id < m.Id
                 && IsActiveOn(o, date)))
-            || (m.MemberPartnershipId != null && !db.Memberships.Any(o => o.PartnershipId == m.PartnershipId && o.MemberPartnershipId == m.MemberPartnershipId.Value && o.Id < m.Id
+            || (m.MemberPartnershipId != null && !db.Set<Membership>().Any(o => o.PartnershipId == m.PartnershipId && o.MemberPartnershipId == m.MemberPartnershipId.Value && o.Id < m.Id
                 && IsActiveOn(o, date)));
 
     /// <summary>Names <see cref="ActiveOnRule"/> inside a query lambda (see <see cref="RuleInliner"/>); never runs.</summary>
@@ -110,7 +110,7 @@ public static class MembershipQueries
 
     /// <summary>Active memberships of many establishments, with their partnerships, in networks of some kinds only (<see cref="IsOfKinds"/>).</summary>
     private static readonly Expression<Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IQueryable<MembershipRow>>> OfEstablishments =
-        (db, urns, asOf, kinds) => db.Memberships.AsNoTracking()
+        (db, urns, asOf, kinds) => db.Set<Membership>().AsNoTracking()
             .Where(m => IsActiveOn(m, asOf)).Where(m => IsFirstActiveOfItsEstablishment(db, m, asOf)).Where(m => IsOfKinds(m, kinds))
             .Where(m => m.EstablishmentUrn != null && urns.Contains(m.EstablishmentUrn.Value))
             .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
@@ -138,7 +138,7 @@ public static class MembershipQueries
         await FirstOfPartnerships(db, [.. partnershipIds], asOf, take).ToListAsync(cancellationToken);
 
     private static readonly Func<AtlasDbContext, List<int>, DateOnly, int, IAsyncEnumerable<Membership>> FirstOfPartnerships = EF.CompileAsyncQuery(Rules.Inline<Func<AtlasDbContext, List<int>, DateOnly, int, IQueryable<Membership>>>(
-        (db, ids, asOf, take) => db.Partnerships.AsNoTracking()
+        (db, ids, asOf, take) => db.Set<Partnership>().AsNoTracking()
             .SelectMany(p => p.Memberships.AsQueryable()
                 .Where(m => IsActiveOn(m, asOf)).Where(m => IsFirstActiveOfItsEstablishment(db, m, asOf)).Where(m => ids.Contains(m.PartnershipId))
                 .OrderBy(m => m.Id).Take(take))

@@ -1,9 +1,7 @@
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
-using PartnershipAtlas.Overlap;
 using PartnershipAtlas.Api.Querying;
-using PartnershipAtlas.Attainment;
 
 namespace PartnershipAtlas.Partnerships;
 
@@ -12,7 +10,8 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
 {
     public const string TypeName = "Partnership";
 
-    public PartnershipGraphType()
+    /// <param name="extensions">The fields other features add (overlap, attainment, characteristics), in registration order.</param>
+    public PartnershipGraphType(IEnumerable<IObjectTypeExtension<Partnership>> extensions)
     {
         Name = TypeName;
         Description = "A network of schools: a trust, sponsor, federation, diocese, local authority, region and so on.";
@@ -64,11 +63,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReviewGraphType>>>>("reviews")
             .Description("The network's self-review, peer-review and follow-up support events, in date order.")
             .Resolve(c => PartnershipLoaders.Reviews(c, c.Source.Id));
-        OverlapQueries.AddTo(this);
-        PartnershipAttainmentGraphType.AddTo(this);
-        PartnershipComparisonGraphType.AddTo(this);
-        Characteristics.Profiles.NetworkProfileGraphType.AddTo(this);
-        Characteristics.Similarity.SimilarNetworkGraphType.AddTo(this);
+        this.ApplyExtensions(extensions);
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Auth;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
 
 namespace PartnershipAtlas.Partnerships;
 

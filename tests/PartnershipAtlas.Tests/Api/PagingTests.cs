@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PartnershipAtlas.Establishments;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Tests.Support;
 

@@ -1,9 +1,5 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using PartnershipAtlas.Data;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Benchmarks;

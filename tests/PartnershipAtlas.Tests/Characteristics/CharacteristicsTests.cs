@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnershipAtlas.Establishments;
 using System.Text.Json.Nodes;
 using PartnershipAtlas.Tests.Support;
 

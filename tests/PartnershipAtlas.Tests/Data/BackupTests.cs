@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data.Backups;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Tests.Support;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Data;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PartnershipAtlas.Establishments;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PartnershipAtlas.Data;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnershipAtlas.Establishments;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Imports;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Partnerships;

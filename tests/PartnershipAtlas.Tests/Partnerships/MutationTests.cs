@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using PartnershipAtlas.Partnerships;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using PartnershipAtlas.Tests.Support;

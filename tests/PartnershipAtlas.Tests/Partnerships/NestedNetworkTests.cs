@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PartnershipAtlas.Partnerships;
 using Microsoft.AspNetCore.Hosting;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Tests.Support;
 

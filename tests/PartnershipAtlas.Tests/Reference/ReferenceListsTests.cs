@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Reference;
+using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Tests.Support;
 

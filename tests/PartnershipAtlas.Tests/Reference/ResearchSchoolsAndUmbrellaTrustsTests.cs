@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Reference;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Tests.Support;

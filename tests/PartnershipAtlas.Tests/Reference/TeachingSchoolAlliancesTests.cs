@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Reference;
 using MiniExcelLibs;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Reference;

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Reference;
+using PartnershipAtlas.Imports;
 using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Tests.Support;
 

@@ -1,4 +1,6 @@
 using System.Net;
+using PartnershipAtlas.Partnerships;
+using PartnershipAtlas.Establishments;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PartnershipAtlas.Benchmarks;
-using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Tests.Support;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PartnershipAtlas.Api.Caching;
 using PartnershipAtlas.Benchmarks;
-using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Tests.Support;
 

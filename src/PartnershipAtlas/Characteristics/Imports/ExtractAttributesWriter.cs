@@ -1,4 +1,3 @@
-using System.Data.Common;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Bulk;
 using PartnershipAtlas.Imports.Csv;

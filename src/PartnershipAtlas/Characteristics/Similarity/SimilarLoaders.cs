@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Characteristics.Profiles;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Characteristics.Similarity;
 

@@ -12,7 +12,7 @@ public sealed class SimilarNetworkGraphType : ObjectGraphType<SimilarNetwork>
     {
         Name = "SimilarNetwork";
         Description = "A network of the same kind near this one by standardised distance over the factors asked for (a comparator set).";
-        Field<NonNullGraphType<PartnershipGraphType>>("partnership").Description("The similar network.")
+        Field<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>("partnership").Description("The similar network.")
             .Resolve(c => new MappedResult<Partnership?, Partnership>(PartnershipLoaders.ById(c, c.Source.PartnershipId), p => p!));
         Field<NonNullGraphType<FloatGraphType>>("distance").Description("Root mean square of the factors' differences in standard deviations (0: the same).").Resolve(c => c.Source.Distance);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FactorValueGraphType>>>>("factors").Description("The similar network's value of each factor.").Resolve(c => c.Source.Factors);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PartnershipAtlas.Data.Backups;
 
 /// <summary>While the server runs on a SQLite store it holds the store's hold file (shared), so <c>restore</c> refuses to overwrite it.</summary>

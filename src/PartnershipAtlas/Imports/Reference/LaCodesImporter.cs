@@ -1,4 +1,3 @@
-using PartnershipAtlas.Imports.Gias;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;

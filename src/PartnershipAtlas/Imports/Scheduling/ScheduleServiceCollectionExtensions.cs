@@ -37,7 +37,6 @@ public static class ScheduleServiceCollectionExtensions
                 quartz.AddJob<ScheduledImportJob>(j => j
                     .WithIdentity(ScheduledImportJob.JobKeyOf(dataset))
                     .DisallowConcurrentExecution(true)
-                    .RequestRecovery(clustered)
                     .UsingJobData(ScheduledImportJob.Dataset, dataset)
                     .WithDescription(ScheduledImportJob.DescriptionOf(dataset)));
                 quartz.AddTrigger(t => t.ForJob(ScheduledImportJob.JobKeyOf(dataset)).WithIdentity(ScheduledImportJob.TriggerKeyOf(dataset))

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
-
 namespace PartnershipAtlas.Imports.Sources;
 
 public static class SourceServiceCollectionExtensions

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnershipAtlas.Establishments;
 
-namespace PartnershipAtlas.Data.Configurations;
+namespace PartnershipAtlas.Establishments;
 
 internal sealed class EstablishmentConfiguration : IEntityTypeConfiguration<Establishment>
 {

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnershipAtlas.Characteristics;
 
-namespace PartnershipAtlas.Data.Configurations;
+namespace PartnershipAtlas.Characteristics;
 
 /// <summary>One row per school and GIAS extract date (no foreign key: on PostgreSQL establishments are written in batches after these).</summary>
 internal sealed class EstablishmentExtractConfiguration : IEntityTypeConfiguration<EstablishmentExtract>

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnershipAtlas.Attainment;
 
-namespace PartnershipAtlas.Data.Configurations;
+namespace PartnershipAtlas.Attainment;
 
 /// <summary>The long table: one row per result set and measure (a national KS4 file is ~5,000 × ~500 of them).</summary>
 internal sealed class MeasureValueConfiguration : IEntityTypeConfiguration<MeasureValue>

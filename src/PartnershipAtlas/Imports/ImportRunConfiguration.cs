@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnershipAtlas.Imports;
 
-namespace PartnershipAtlas.Data.Configurations;
+namespace PartnershipAtlas.Imports;
 
 internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using PartnershipAtlas.Hosting;
+using PartnershipAtlas.Data;
 
-namespace PartnershipAtlas.Data;
+namespace PartnershipAtlas.Hosting;
 
 /// <summary>
 /// <c>migrate</c>: applies the store's pending migrations and exits, for a deploy step that runs once before several

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnershipAtlas.Partnerships;
 
-namespace PartnershipAtlas.Data.Configurations;
+namespace PartnershipAtlas.Partnerships;
 
 internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
 {

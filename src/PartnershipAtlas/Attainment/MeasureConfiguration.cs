@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PartnershipAtlas.Attainment;
 
-namespace PartnershipAtlas.Data.Configurations;
+namespace PartnershipAtlas.Attainment;
 
 internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
 {
