@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports.Csv;
 using PartnershipAtlas.Imports.Reference;
@@ -190,7 +191,7 @@ public sealed class ImportService(
         await transaction.CommitAsync(cancellationToken);
         // PostgreSQL plans from table statistics; after a bulk change, refresh them now rather than when autovacuum
         // gets round to it (a first import left unanalysed turned a 0.3 ms lookup into a 10 ms nested loop).
-        if (connection is Npgsql.NpgsqlConnection) await SqlText.ExecuteAsync(connection, null, "ANALYZE", cancellationToken);
+        if (connection is Npgsql.NpgsqlConnection) await DbCommands.ExecuteAsync(connection, null, "ANALYZE", cancellationToken);
     }
 
     private static void CheckShape(SourceFile file)

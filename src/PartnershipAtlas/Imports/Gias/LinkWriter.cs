@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports.Bulk;
 
@@ -25,7 +26,7 @@ internal sealed class LinkWriter : IDisposable
 
     public static async Task<LinkWriter> LoadAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
     {
-        var known = await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LinkedUrn\", \"LinkType\" FROM \"EstablishmentLinks\"",
+        var known = await DbCommands.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LinkedUrn\", \"LinkType\" FROM \"EstablishmentLinks\"",
             r => (r.GetInt32(0), r.GetInt32(1), r.GetString(2)), cancellationToken);
         return new LinkWriter(connection, transaction, runId, [.. known]);
     }

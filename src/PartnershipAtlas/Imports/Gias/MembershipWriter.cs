@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports.Bulk;
 using PartnershipAtlas.Partnerships;
 
@@ -51,7 +52,7 @@ internal sealed class MembershipWriter : IDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            writer.ListFor(reader.GetInt32(1)).Add(new Existing(reader.GetInt64(0), reader.GetInt32(2), reader.GetString(3), SqlText.Date(reader, 4), SqlText.Date(reader, 5)));
+            writer.ListFor(reader.GetInt32(1)).Add(new Existing(reader.GetInt64(0), reader.GetInt32(2), reader.GetString(3), DbCommands.Date(reader, 4), DbCommands.Date(reader, 5)));
         }
         return writer;
     }

@@ -1,3 +1,5 @@
+using PartnershipAtlas.Data.Sql;
+
 namespace PartnershipAtlas.Imports.Reference;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class DistrictAliasesImporter : IDatasetImporter
             else rows.Add((csv.Line, alias, district, source));
         }
         WholeFile.RefuseIfRejected(context);
-        await SqlText.ExecuteAsync(context.Connection, context.Transaction, "DELETE FROM \"DistrictAliases\"", cancellationToken);
+        await DbCommands.ExecuteAsync(context.Connection, context.Transaction, "DELETE FROM \"DistrictAliases\"", cancellationToken);
         using var insert = new PreparedCommand(context.Connection, context.Transaction,
             "INSERT INTO \"DistrictAliases\" (\"Alias\", \"District\", \"Source\") VALUES (@p0, @p1, @p2)", 3);
         foreach (var row in rows)

@@ -1,3 +1,4 @@
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports.Gias;
 using PartnershipAtlas.Partnerships;
 
@@ -24,8 +25,8 @@ public sealed class LaCodesImporter : IDatasetImporter
         var rows = await ReadAsync(context, cancellationToken);
         WholeFile.RefuseIfRejected(context);
         var (connection, transaction) = (context.Connection, context.Transaction);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthoritySuccessions\"", cancellationToken);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthorityAreas\"", cancellationToken);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthoritySuccessions\"", cancellationToken);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthorityAreas\"", cancellationToken);
         using var insertArea = new PreparedCommand(connection, transaction,
             "INSERT INTO \"LocalAuthorityAreas\" (\"Code\", \"Name\", \"ValidFrom\", \"ValidTo\", \"Source\") VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
         using var insertSuccession = new PreparedCommand(connection, transaction,

@@ -1,3 +1,4 @@
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -33,8 +34,8 @@ public sealed class ResearchSchoolsImporter : IDatasetImporter
         var (connection, transaction) = (context.Connection, context.Transaction);
         using var partnerships = await ReferencePartnershipWriter.LoadAsync(connection, transaction, cancellationToken);
         var id = await partnerships.WriteAsync(new PartnershipFacts(PartnershipKind.ResearchSchoolNetwork, NetworkKey, NetworkName, OpenDate: schools.Min(s => s.From)), context.Counts, cancellationToken);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"PartnershipId\" = @p0 AND \"Source\" = @p1", cancellationToken, id, Name);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"PartnershipId\" = @p0 AND \"Source\" = @p1", cancellationToken, id, Name);
         using var listed = new PreparedCommand(connection, transaction,
             "INSERT INTO \"ListedMembers\" (\"PartnershipId\", \"Urn\", \"Role\", \"Joined\", \"Left\") VALUES (@p0, @p1, @p2, @p3, NULL)", 4);
         using var organisation = new PreparedCommand(connection, transaction,

@@ -1,3 +1,4 @@
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -35,7 +36,7 @@ public sealed class TeachingSchoolAlliancesImporter : IDatasetImporter
             var close = alliance.Any(s => s.To is null) ? null : alliance.Max(s => s.To);
             var facts = new PartnershipFacts(PartnershipKind.TeachingSchoolAlliance, PartnershipKeys.ByName(PartnershipKind.TeachingSchoolAlliance, alliance.Key), alliance.Key, CloseDate: close);
             var id = await partnerships.WriteAsync(facts, context.Counts, cancellationToken);
-            await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
+            await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
             foreach (var school in alliance) await insert.ExecuteAsync(cancellationToken, id, school.Urn, nameof(MembershipRole.Lead), school.From, school.To);
         }
     }

@@ -1,3 +1,4 @@
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -37,7 +38,7 @@ public sealed class TeachingSchoolHubsImporter : IDatasetImporter
             var facts = new PartnershipFacts(PartnershipKind.TeachingSchoolHub, KeyPrefix + hub.Code, hub.Name, hub.Code, hub.From,
                 Website: hub.Website, ContactEmail: hub.Email, ContactPhone: hub.Phone);
             var id = await partnerships.WriteAsync(facts, context.Counts, cancellationToken);
-            await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
+            await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
             foreach (var district in hub.Districts) await insert.ExecuteAsync(cancellationToken, id, district, hub.From);
         }
         var unmatched = await DistrictNames.UnmatchedAsync(connection, transaction, hubs.SelectMany(h => h.Districts), cancellationToken);

@@ -1,9 +1,9 @@
 using System.Data.Common;
 
-namespace PartnershipAtlas.Imports;
+namespace PartnershipAtlas.Data.Sql;
 
-/// <summary>Runs statements and small reads inside an import's transaction.</summary>
-internal static class SqlText
+/// <summary>ADO.NET statements and small reads on an open connection (inside a transaction when one is given), without EF.</summary>
+internal static class DbCommands
 {
     public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params object?[] values)
     {
