@@ -19,6 +19,7 @@ public static class ScheduleServiceCollectionExtensions
     public static IServiceCollection AddImportSchedules(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ScheduleOptions>(configuration.GetSection(Section));
+        services.AddSingleton<FireRecoveries>();
         var options = configuration.GetSection(Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var schedules = options.Scheduled();
         if (schedules.Count == 0) return services;
@@ -37,7 +38,6 @@ public static class ScheduleServiceCollectionExtensions
                 quartz.AddJob<ScheduledImportJob>(j => j
                     .WithIdentity(ScheduledImportJob.JobKeyOf(dataset))
                     .DisallowConcurrentExecution(true)
-                    .RequestRecovery(clustered)
                     .UsingJobData(ScheduledImportJob.Dataset, dataset)
                     .WithDescription(ScheduledImportJob.DescriptionOf(dataset)));
                 quartz.AddTrigger(t => t.ForJob(ScheduledImportJob.JobKeyOf(dataset)).WithIdentity(ScheduledImportJob.TriggerKeyOf(dataset))
