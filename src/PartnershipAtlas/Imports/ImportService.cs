@@ -18,7 +18,6 @@ public sealed class ImportService(
     IDbContextFactory<AtlasDbContext> contexts,
     IEnumerable<IDatasetImporter> importers,
     IOptions<ImportOptions> options,
-    AreaMemberships areaMemberships,
     TimeProvider clock,
     ILogger<ImportService> logger)
 {
@@ -160,7 +159,7 @@ public sealed class ImportService(
             throw new ImportRefusedException(
                 $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
         }
-        if (AreaMemberships.Inputs.Contains(importer.Dataset)) await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
+        foreach (var derivation in importer.Derivations) await derivation.DeriveAsync(connection, transaction, run.Id, cancellationToken);
         if (audited is not null) await ImportAudit.WriteAsync(connection, transaction, run, counts, audited, cancellationToken);
         await StoreStamp.BumpAsync(connection, transaction, StoreWrite.Data, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

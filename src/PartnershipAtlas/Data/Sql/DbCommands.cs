@@ -11,11 +11,19 @@ internal static class DbCommands
         return await command.ExecuteAsync(cancellationToken, values);
     }
 
-    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction transaction, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    /// <summary>Reads every row of a query (its values bound to <c>@p0</c>, <c>@p1</c>…) through <paramref name="map"/>.</summary>
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] values)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<T>();
         while (await reader.ReadAsync(cancellationToken)) list.Add(map(reader));

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
@@ -13,7 +14,10 @@ internal sealed record GiasGroup(int Uid, string? GroupId, string Name, string? 
     public static string KeyOf(int uid) => PartnershipKeys.GiasGroup(uid);
 
     /// <summary>The outcome of reading a row: a group, a row to ignore (a group that is not a school network) with why, or an error.</summary>
-    public sealed record ReadResult(GiasGroup? Group, string? Ignored, string? Error);
+    public sealed record ReadResult(GiasGroup? Group, string? Ignored, string? Error)
+    {
+        public ParsedRow<GiasGroup> Parsed => Group is not null ? Group : Ignored is not null ? ParsedRow<GiasGroup>.Ignore(Ignored) : ParsedRow<GiasGroup>.Rejected(Error!);
+    }
 
     public static ReadResult Read(CsvRows rows, GiasGroupColumns c)
     {

@@ -2,14 +2,15 @@ using System.Data.Common;
 using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports.Bulk;
+using PartnershipAtlas.Imports.Pipeline;
 
 namespace PartnershipAtlas.Imports.Gias;
 
 /// <summary>
 /// Upserts establishment links by (URN, LinkURN, LinkType) through one <see cref="BulkUpsert"/>; unchanged rows are
-/// not touched. Call <see cref="FlushAsync"/> when the file is read.
+/// not touched.
 /// </summary>
-internal sealed class LinkWriter : IDisposable
+internal sealed class LinkWriter : IBatchWriter<EstablishmentLink>
 {
     private static readonly string[] Columns = ["Urn", "LinkedUrn", "LinkType", "LinkedName", "EstablishedDate", "ImportRunId"];
     private static readonly string[] Compared = ["LinkedName", "EstablishedDate"];
@@ -38,7 +39,7 @@ internal sealed class LinkWriter : IDisposable
         return upsert.AddAsync([link.Urn, link.LinkedUrn, link.LinkType, link.LinkedName, link.EstablishedDate, runId], counts.WhenWritten(isNew), cancellationToken);
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken) => upsert.FlushAsync(cancellationToken);
+    public Task CompleteAsync(CancellationToken cancellationToken) => upsert.FlushAsync(cancellationToken);
 
     public void Dispose() => upsert.Dispose();
 }

@@ -2,12 +2,13 @@ using System.Data.Common;
 using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports.Bulk;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
 
 /// <summary>
-/// Derives the members of area networks from establishments, after every import of one of its <see cref="Inputs"/> (inside that import's transaction), so they
+/// Derives the members of area networks from establishments, after every import of a dataset that declares it (<see cref="IDatasetImporter.Derivations"/>: establishments and the lists of LA codes, districts and areas), inside that import's transaction, so they
 /// follow whatever the latest establishments and reference lists say. An establishment's LA at a date is its current
 /// LA code from the day that code began (la-codes valid_from), and before that the code it replaced when the list
 /// gives exactly one (928 before 940/941, 909 before 942/943, 835 before 838); where a new code replaced several
@@ -16,16 +17,9 @@ namespace PartnershipAtlas.Imports.Reference;
 /// each establishment's LA before a reorganisation. The LA memberships a GIAS import gives are fitted to the
 /// dates each code was in use (<see cref="FitGiasLaMembershipsToTheirCodesAsync"/>).
 /// </summary>
-public sealed class AreaMemberships
+public sealed class AreaMemberships : IImportDerivation
 {
     public const string Source = MembershipSources.AreaDerived;
-
-    /// <summary>The datasets whose files change what is derived (establishments' LA, district and dates; the lists): only they re-derive.</summary>
-    public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        GiasEstablishmentsImporter.Name, LaCodesImporter.Name, AreaNetworksImporter.Name, TeachingSchoolHubsImporter.Name, DistrictAliasesImporter.Name,
-        TeachingSchoolAlliancesImporter.Name, ResearchSchoolsImporter.Name,
-    };
 
     private sealed record School(int Urn, string LaCode, string? District, DateOnly? Open, DateOnly? Close);
 

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 
 namespace PartnershipAtlas.Imports.Reference;
 
@@ -7,11 +8,13 @@ namespace PartnershipAtlas.Imports.Reference;
 /// gives it (<c>gias_district</c>), with a <c>note</c> where the match is not one to one. The list replaces the
 /// store's aliases whole; area networks by district match establishments through it (<see cref="AreaMemberships"/>).
 /// </summary>
-public sealed class DistrictAliasesImporter : IDatasetImporter
+public sealed class DistrictAliasesImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "district-aliases";
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "district aliases: names other lists give LA districts, and the names GIAS writes";
 

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -11,7 +12,7 @@ namespace PartnershipAtlas.Imports.Reference;
 /// without one (no source gives it, or the name match is UNCERTAIN) is an organisation member (RESEARCH_SCHOOL)
 /// until a user confirms the school.
 /// </summary>
-public sealed class ResearchSchoolsImporter : IDatasetImporter
+public sealed class ResearchSchoolsImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "research-schools";
 
@@ -22,6 +23,8 @@ public sealed class ResearchSchoolsImporter : IDatasetImporter
     private sealed record School(int Line, string Name, int? Urn, DateOnly? From);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "EEF research schools: the Research Schools Network and its schools from their designation";
 

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -10,13 +11,15 @@ namespace PartnershipAtlas.Imports.Reference;
 /// network; its teaching schools are LEAD members by URN (<c>ListedMembers</c>), derived into memberships for the
 /// schools the store has, whenever it has them (<see cref="AreaMemberships"/>).
 /// </summary>
-public sealed class TeachingSchoolAlliancesImporter : IDatasetImporter
+public sealed class TeachingSchoolAlliancesImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "teaching-school-alliances";
 
     private sealed record School(int Line, string Alliance, int Urn, DateOnly? From, DateOnly? To);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "teaching school alliances (NCTL list of 12 March 2018): TEACHING_SCHOOL_ALLIANCE networks, their teaching schools as LEAD";
 

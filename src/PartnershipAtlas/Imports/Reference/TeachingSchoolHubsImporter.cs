@@ -1,4 +1,5 @@
 using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -11,7 +12,7 @@ namespace PartnershipAtlas.Imports.Reference;
 /// from establishments' districts (<see cref="AreaMemberships"/>, through <c>district-aliases</c> where GIAS spells a
 /// district differently). The run's message names the districts no establishment in the store has.
 /// </summary>
-public sealed class TeachingSchoolHubsImporter : IDatasetImporter
+public sealed class TeachingSchoolHubsImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "teaching-school-hubs";
 
@@ -20,6 +21,8 @@ public sealed class TeachingSchoolHubsImporter : IDatasetImporter
     private sealed record Hub(int Line, string Code, string Name, string? Website, string? Email, string? Phone, IReadOnlyList<string> Districts, DateOnly? From);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "teaching school hubs (DfE list by area): TEACHING_SCHOOL_HUB networks and the LA districts each serves";
 
