@@ -19,7 +19,7 @@ internal static class ImportAudit
     public static async Task<Dictionary<string, long>> CountAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT (SELECT COUNT(*) FROM "Partnerships" WHERE "SourceKey" LIKE '{PartnershipKeys.FilePrefix}:%'),
+            SELECT (SELECT COUNT(*) FROM "Partnerships" WHERE "SourceKey" LIKE '{PartnershipKeys.PrefixedSqlPattern(PartnershipKeys.FilePrefix)}'),
                    (SELECT COUNT(*) FROM "Memberships" WHERE "Source" = '{MembershipSources.PartnershipsFile}'),
                    (SELECT COUNT(*) FROM "Memberships" WHERE "Source" = '{MembershipSources.PartnershipsFile}' AND "Left" IS NULL),
                    (SELECT COUNT(*) FROM "Reviews" WHERE "Source" = '{MembershipSources.PartnershipsFile}')

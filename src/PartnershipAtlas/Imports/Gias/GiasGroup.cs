@@ -7,11 +7,9 @@ namespace PartnershipAtlas.Imports.Gias;
 /// <summary>A GIAS group (trust, sponsor, federation, umbrella trust, …) as one row of a groups or group-links file gives it.</summary>
 internal sealed record GiasGroup(int Uid, string? GroupId, string Name, string? CompaniesHouseNumber, PartnershipKind Kind, string? Status, DateOnly? OpenDate, DateOnly? CloseDate)
 {
-    public string SourceKey => KeyOf(Uid);
+    public string SourceKey => PartnershipKeys.GiasGroup(Uid);
 
     public PartnershipRef Ref => new(Kind, SourceKey, Name);
-
-    public static string KeyOf(int uid) => PartnershipKeys.GiasGroup(uid);
 
     /// <summary>The outcome of reading a row: a group, a row to ignore (a group that is not a school network) with why, or an error.</summary>
     public sealed record ReadResult(GiasGroup? Group, string? Ignored, string? Error)

@@ -1,5 +1,6 @@
 using PartnershipAtlas.Imports.Csv;
 using PartnershipAtlas.Imports.Pipeline;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
 
@@ -36,7 +37,7 @@ internal sealed class GiasGroupsImporter : RowDataset<GiasGroup>
         public void Dispose() => partnerships.Dispose();
     }
 
-    private static string NameKey(GiasGroup group) => GiasEstablishmentRow.NameKey(group.Kind, group.Name);
+    private static string NameKey(GiasGroup group) => PartnershipKeys.ByName(group.Kind, group.Name);
 
     /// <summary>A first streaming pass: the kind-and-name keys that more than one group in the file has.</summary>
     private static async Task<HashSet<string>> NameKeysOfSeveralGroupsAsync(SourceFile file, CancellationToken cancellationToken)

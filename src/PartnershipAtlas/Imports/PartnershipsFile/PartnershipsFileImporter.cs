@@ -15,7 +15,6 @@ namespace PartnershipAtlas.Imports.PartnershipsFile;
 public sealed class PartnershipsFileImporter : IDatasetImporter
 {
     public const string Name = MembershipSources.PartnershipsFile;
-    public const string KeyPrefix = PartnershipKeys.FilePrefix;
 
     public string Dataset => Name;
 
@@ -26,9 +25,9 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         var (connection, transaction) = (context.Connection, context.Transaction);
         var (partnerships, members, reviews) = await ReadAsync(context, cancellationToken);
         var urns = await Store.UrnsAsync(connection, transaction, cancellationToken);
-        var stored = await Store.KeysAsync(connection, transaction, KeyPrefix, cancellationToken);
+        var stored = await Store.KeysAsync(connection, transaction, PartnershipKeys.FilePrefix, cancellationToken);
         var networks = await MemberNetworks.LoadAsync(connection, transaction, cancellationToken);
-        bool IsFileKey(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(PartnershipKeys.Prefixed(KeyPrefix, key));
+        bool IsFileKey(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(PartnershipKeys.Prefixed(PartnershipKeys.FilePrefix, key));
         Check(context, partnerships, members, reviews, urns, IsFileKey);
         foreach (var m in members) if (networks.UnknownError(m, IsFileKey) is { } unknown) context.Rejections.Reject(m.Line, unknown);
         WholeFile.RefuseIfRejected(context);
@@ -115,7 +114,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         using var writer = await ReferencePartnershipWriter.LoadAsync(context.Connection, context.Transaction, cancellationToken);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in partnerships) ids[p.Key] = await writer.WriteAsync(p.Facts, context.Counts, cancellationToken);
-        foreach (var key in referenced.Where(k => !ids.ContainsKey(k))) ids[key] = stored[PartnershipKeys.Prefixed(KeyPrefix, key)];
+        foreach (var key in referenced.Where(k => !ids.ContainsKey(k))) ids[key] = stored[PartnershipKeys.Prefixed(PartnershipKeys.FilePrefix, key)];
         return ids;
     }
 
@@ -128,7 +127,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
             [.. await DbCommands.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)];
 
         public static async Task<Dictionary<string, int>> KeysAsync(DbConnection connection, DbTransaction transaction, string prefix, CancellationToken cancellationToken) =>
-            (await DbCommands.QueryAsync(connection, transaction, $"SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"SourceKey\" LIKE '{prefix}:%'", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
+            (await DbCommands.QueryAsync(connection, transaction, $"SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"SourceKey\" LIKE '{PartnershipKeys.PrefixedSqlPattern(prefix)}'", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
                 .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
         public static async Task<List<OtherMembership>> OtherMembershipsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<int> partnershipIds, string source, CancellationToken cancellationToken)

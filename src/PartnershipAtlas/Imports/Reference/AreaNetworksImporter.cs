@@ -38,7 +38,7 @@ public sealed class AreaNetworksImporter(AreaMemberships areaMemberships) : IDat
         {
             var first = area.First();
             var close = area.Any(r => r.To is null) ? null : area.Max(r => r.To);
-            var id = await partnerships.WriteAsync(new PartnershipFacts(first.Kind, "AREA:" + area.Key, first.AreaName, area.Key, area.Min(r => r.From), close), context.Counts, cancellationToken);
+            var id = await partnerships.WriteAsync(new PartnershipFacts(first.Kind, PartnershipKeys.Area(area.Key), first.AreaName, area.Key, area.Min(r => r.From), close), context.Counts, cancellationToken);
             await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
             foreach (var row in area) await insert.ExecuteAsync(cancellationToken, id, row.LaCode, row.District, row.From, row.To);
         }

@@ -16,8 +16,6 @@ public sealed class TeachingSchoolHubsImporter(AreaMemberships areaMemberships) 
 {
     public const string Name = "teaching-school-hubs";
 
-    public const string KeyPrefix = "TSH:";
-
     private sealed record Hub(int Line, string Code, string Name, string? Website, string? Email, string? Phone, IReadOnlyList<string> Districts, DateOnly? From);
 
     public string Dataset => Name;
@@ -38,7 +36,7 @@ public sealed class TeachingSchoolHubsImporter(AreaMemberships areaMemberships) 
             "INSERT INTO \"AreaCoverages\" (\"PartnershipId\", \"LaCode\", \"District\", \"ValidFrom\", \"ValidTo\") VALUES (@p0, NULL, @p1, @p2, NULL)", 3);
         foreach (var hub in hubs)
         {
-            var facts = new PartnershipFacts(PartnershipKind.TeachingSchoolHub, KeyPrefix + hub.Code, hub.Name, hub.Code, hub.From,
+            var facts = new PartnershipFacts(PartnershipKind.TeachingSchoolHub, PartnershipKeys.TeachingSchoolHub(hub.Code), hub.Name, hub.Code, hub.From,
                 Website: hub.Website, ContactEmail: hub.Email, ContactPhone: hub.Phone);
             var id = await partnerships.WriteAsync(facts, context.Counts, cancellationToken);
             await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
