@@ -29,12 +29,6 @@ internal abstract class SchoolTableImporter(SchoolTable table, IOptions<ImportOp
     }
 }
 
-/// <summary>The <c>census</c> dataset.</summary>
-internal sealed class CensusImporter(IOptions<ImportOptions> options) : SchoolTableImporter(SchoolTable.Census, options);
-
-/// <summary>The <c>absence</c> dataset.</summary>
-internal sealed class AbsenceImporter(IOptions<ImportOptions> options) : SchoolTableImporter(SchoolTable.Absence, options);
-
 /// <summary>The <c>ks4-destinations</c> dataset.</summary>
 internal sealed class Ks4DestinationsImporter(IOptions<ImportOptions> options) : SchoolTableImporter(SchoolTable.Ks4Destinations, options);
 
