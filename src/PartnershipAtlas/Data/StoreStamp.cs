@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using PartnershipAtlas.Imports;
+using PartnershipAtlas.Data.Sql;
 
 namespace PartnershipAtlas.Data;
 
@@ -52,7 +52,7 @@ public sealed class StoreStamp
     /// <paramref name="transaction"/> (which then holds the row until it ends); on PostgreSQL also notifies <see cref="Channel"/>.
     /// </summary>
     public static Task BumpAsync(DbConnection connection, DbTransaction? transaction, StoreWrite write, CancellationToken cancellationToken) =>
-        SqlText.ExecuteAsync(connection, transaction, (connection is Npgsql.NpgsqlConnection ? PostgresBumps : SqliteBumps)[(int)write], cancellationToken);
+        DbCommands.ExecuteAsync(connection, transaction, (connection is Npgsql.NpgsqlConnection ? PostgresBumps : SqliteBumps)[(int)write], cancellationToken);
 }
 
 /// <summary>The stamp and the data stamp of the store, as read or notified together.</summary>

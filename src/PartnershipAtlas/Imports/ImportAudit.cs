@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using PartnershipAtlas.Audit;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports.PartnershipsFile;
 using PartnershipAtlas.Partnerships;
 
@@ -18,12 +19,12 @@ internal static class ImportAudit
     public static async Task<Dictionary<string, long>> CountAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT (SELECT COUNT(*) FROM "Partnerships" WHERE "SourceKey" LIKE '{PartnershipKeys.FilePrefix}:%'),
+            SELECT (SELECT COUNT(*) FROM "Partnerships" WHERE "SourceKey" LIKE '{PartnershipKeys.PrefixedSqlPattern(PartnershipKeys.FilePrefix)}'),
                    (SELECT COUNT(*) FROM "Memberships" WHERE "Source" = '{MembershipSources.PartnershipsFile}'),
                    (SELECT COUNT(*) FROM "Memberships" WHERE "Source" = '{MembershipSources.PartnershipsFile}' AND "Left" IS NULL),
                    (SELECT COUNT(*) FROM "Reviews" WHERE "Source" = '{MembershipSources.PartnershipsFile}')
             """;
-        var counts = (await SqlText.QueryAsync(connection, transaction, sql, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken)).Single();
+        var counts = (await DbCommands.QueryAsync(connection, transaction, sql, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken)).Single();
         return new() { ["partnerships"] = counts.Item1, ["memberships"] = counts.Item2, ["openMemberships"] = counts.Item3, ["reviews"] = counts.Item4 };
     }
 
@@ -34,7 +35,7 @@ internal static class ImportAudit
         {
             ["run"] = new { run.Id, run.FileName, run.ContentHash, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged },
         };
-        await SqlText.ExecuteAsync(connection, transaction,
+        await DbCommands.ExecuteAsync(connection, transaction,
             $"""INSERT INTO "{AuditEntry.Table}" ("At", "Actor", "Operation", "Before", "After") VALUES (@p0, @p1, @p2, @p3, @p4)""", cancellationToken,
             DateTimeOffset.UtcNow, AuditEntry.CommandLine, "import " + run.Dataset, JsonSerializer.Serialize(before), JsonSerializer.Serialize(after));
     }

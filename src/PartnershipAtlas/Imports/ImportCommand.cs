@@ -46,7 +46,7 @@ public static class ImportCommand
             foreach (var (dataset, file) in files)
             {
                 var run = await ImportWithProgressAsync(importer, dataset, file, extractDate, cancel.Token);
-                Console.WriteLine(Summary(run));
+                Console.WriteLine(run.Summary());
                 foreach (var rejection in run.Rejections.Take(10)) Console.WriteLine($"  rejected {run.FileName}:{rejection.Line}: {rejection.Reason}");
                 if (run.Status == ImportStatus.Failed) exitCode = 1;
             }
@@ -71,7 +71,7 @@ public static class ImportCommand
     public static async Task<int?> ApplyReferenceListsAsync(IServiceProvider services)
     {
         var runs = await services.GetRequiredService<Reference.ReferenceLists>().ApplyAsync(CancellationToken.None);
-        foreach (var run in runs) Console.WriteLine($"reference list: {Summary(run)}");
+        foreach (var run in runs) Console.WriteLine($"reference list: {run.Summary()}");
         return runs.Any(r => r.Status == ImportStatus.Failed) ? 1 : null;
     }
 
@@ -114,8 +114,4 @@ public static class ImportCommand
         });
         return run!;
     }
-
-    public static string Summary(ImportRun run) =>
-        $"{run.Status.ToString().ToLowerInvariant()} run {run.Id} {run.Dataset} {run.FileName}: read {run.RowsRead}, inserted {run.RowsInserted}, " +
-        $"updated {run.RowsUpdated}, unchanged {run.RowsUnchanged}, rejected {run.RowsRejected}" + (run.Message is null ? "" : $". {run.Message}");
 }

@@ -26,6 +26,11 @@ public sealed class ImportRun : Data.IImportLogEntity
     public DateTimeOffset? ScheduledFor { get; set; }
 
     public List<ImportRejection> Rejections { get; set; } = [];
+
+    /// <summary>One line saying what the run did, as the command line prints it and a scheduled run logs it.</summary>
+    public string Summary() =>
+        $"{Status.ToString().ToLowerInvariant()} run {Id} {Dataset} {FileName}: read {RowsRead}, inserted {RowsInserted}, " +
+        $"updated {RowsUpdated}, unchanged {RowsUnchanged}, rejected {RowsRejected}" + (Message is null ? "" : $". {Message}");
 }
 
 /// <summary>A row an import could not read, with its line and the reason.</summary>

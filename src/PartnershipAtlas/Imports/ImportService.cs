@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Hosting.Telemetry;
 using PartnershipAtlas.Imports.Csv;
 using PartnershipAtlas.Imports.Reference;
@@ -17,7 +18,6 @@ public sealed class ImportService(
     IDbContextFactory<AtlasDbContext> contexts,
     IEnumerable<IDatasetImporter> importers,
     IOptions<ImportOptions> options,
-    AreaMemberships areaMemberships,
     TimeProvider clock,
     ILogger<ImportService> logger)
 {
@@ -118,31 +118,6 @@ public sealed class ImportService(
         logger.LogWarning("Import of {Dataset} from {Source} failed: {Message}", dataset, source, message);
     }
 
-    /// <summary>What a recovered fire finds of its earlier attempt: its exact time, the runs marked failed, whether one still runs, the files already done.</summary>
-    /// <param name="Fire">The fire's exact time as its runs recorded it (null when none was recorded).</param>
-    /// <param name="Marked">Runs that an instance which stopped mid-import left running, now marked failed.</param>
-    /// <param name="StillRunning">A run of the fire is still held by a live instance (it was late to check in, not dead).</param>
-    /// <param name="Finished">The files whose runs for this fire finished (the instance stopped after them).</param>
-    public sealed record FireRecovery(DateTimeOffset? Fire, int Marked, bool StillRunning, IReadOnlySet<string> Finished);
-
-    /// <summary>
-    /// Before a fire that the cluster recovers from another instance runs again: marks failed the runs of that fire
-    /// which nobody holds any more (<see cref="RunLocks"/>), and says which of its files already finished and whether
-    /// a run of it is still going, so that the fire imports only what its first attempt did not. Quartz names the fire
-    /// to the second, so the fire is the one scheduled within that second. PostgreSQL only (SQLite cannot compare the times).
-    /// </summary>
-    public async Task<FireRecovery> RecoverFireAsync(string dataset, DateTimeOffset scheduledSecond, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var runs = await db.ImportRuns.Where(r => r.Dataset == dataset && r.ScheduledFor >= scheduledSecond && r.ScheduledFor < scheduledSecond.AddSeconds(1))
-            .Select(r => new { r.Id, r.ScheduledFor, r.Status, r.FileName, r.FinishedAt, r.Message }).ToListAsync(cancellationToken);
-        var running = runs.Where(r => r.Status == ImportStatus.Running).Select(r => r.Id).ToList();
-        var abandoned = await RunLocks.AbandonedAsync(db, running, cancellationToken);
-        var marked = abandoned.Count == 0 ? 0 : await InterruptedRuns.MarkFailedAsync(db, db.ImportRuns.Where(r => abandoned.Contains(r.Id)), cancellationToken);
-        var finished = runs.Where(r => r.FinishedAt is not null && r.Message != InterruptedRuns.Message).Select(r => r.FileName).ToHashSet(StringComparer.Ordinal);
-        return new FireRecovery(runs.FirstOrDefault()?.ScheduledFor, marked, running.Count > abandoned.Count, finished);
-    }
-
     private void Fail(ImportRun run, string message)
     {
         run.Status = ImportStatus.Failed;
@@ -184,13 +159,13 @@ public sealed class ImportService(
             throw new ImportRefusedException(
                 $"{rejections.Count} of {counts.Read} rows were rejected, more than the {options.Value.MaxRejectedFraction:P0} allowed. First: line {rejections.First[0].Line}: {rejections.First[0].Reason}");
         }
-        if (AreaMemberships.Inputs.Contains(importer.Dataset)) await areaMemberships.DeriveAsync(connection, transaction, run.Id, cancellationToken);
+        foreach (var derivation in importer.Derivations) await derivation.DeriveAsync(connection, transaction, run.Id, cancellationToken);
         if (audited is not null) await ImportAudit.WriteAsync(connection, transaction, run, counts, audited, cancellationToken);
         await StoreStamp.BumpAsync(connection, transaction, StoreWrite.Data, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // PostgreSQL plans from table statistics; after a bulk change, refresh them now rather than when autovacuum
         // gets round to it (a first import left unanalysed turned a 0.3 ms lookup into a 10 ms nested loop).
-        if (connection is Npgsql.NpgsqlConnection) await SqlText.ExecuteAsync(connection, null, "ANALYZE", cancellationToken);
+        if (connection is Npgsql.NpgsqlConnection) await DbCommands.ExecuteAsync(connection, null, "ANALYZE", cancellationToken);
     }
 
     private static void CheckShape(SourceFile file)

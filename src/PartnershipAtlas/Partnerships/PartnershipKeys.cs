@@ -5,8 +5,8 @@ namespace PartnershipAtlas.Partnerships;
 /// <summary>
 /// Every source key a partnership or organisation is stored under, built here and nowhere else: a GIAS group by UID
 /// (<c>GIAS_GROUP:uid</c>), a local authority by code (<c>LOCAL_AUTHORITY:code</c>), a network GIAS names without a
-/// UID by kind and normalised name (<c>DIOCESE:NAME</c>), and a network written by hand by its writer's prefix
-/// (<c>FILE:key</c>, <c>API:key</c>).
+/// UID by kind and normalised name (<c>DIOCESE:NAME</c>), an area network or teaching school hub of the reference
+/// lists (<c>AREA:key</c>, <c>TSH:code</c>), and a network written by hand by its writer's prefix (<c>FILE:key</c>, <c>API:key</c>).
 /// </summary>
 public static class PartnershipKeys
 {
@@ -37,6 +37,15 @@ public static class PartnershipKeys
 
     /// <summary>A network named without a UID: its kind and normalised name.</summary>
     public static string ByName(PartnershipKind kind, string name) => $"{EnumName(kind)}:{Normalise(name)}";
+
+    /// <summary>An area network of the area-networks lists by its area key (<c>AREA:OA-BLACKPOOL</c>).</summary>
+    public static string Area(string areaKey) => $"AREA:{areaKey}";
+
+    /// <summary>A teaching school hub of the hubs list by its code (<c>TSH:…</c>).</summary>
+    public static string TeachingSchoolHub(string code) => $"TSH:{code}";
+
+    /// <summary>A SQL <c>LIKE</c> pattern matching every key written under a writer's prefix (<c>FILE:%</c>).</summary>
+    public static string PrefixedSqlPattern(string prefix) => $"{prefix}:%";
 
     /// <summary>A network written by hand: the writer's prefix and the key it was given.</summary>
     public static string Prefixed(string prefix, string key) => $"{prefix}:{key.Trim()}";

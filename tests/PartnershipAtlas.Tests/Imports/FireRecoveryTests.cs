@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Imports;
+using PartnershipAtlas.Imports.Scheduling;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Imports;
@@ -34,7 +35,7 @@ public sealed class FireRecoveryTests : IAsyncLifetime
         return run.Id;
     });
 
-    private ImportService Importer => store.Services.GetRequiredService<ImportService>();
+    private FireRecoveries Recoveries => store.Services.GetRequiredService<FireRecoveries>();
 
     [Fact]
     public async Task Finished_files_are_named_and_only_runs_nobody_holds_are_marked_interrupted()
@@ -42,7 +43,7 @@ public sealed class FireRecoveryTests : IAsyncLifetime
         await AddRunAsync("first.csv", ImportStatus.Succeeded, Fire.AddSeconds(2));
         var abandoned = await AddRunAsync("second.csv", ImportStatus.Running, null);
 
-        var recovery = await Importer.RecoverFireAsync("gias-establishments", Fire.AddTicks(-Fire.Ticks % TimeSpan.TicksPerSecond), CancellationToken.None);
+        var recovery = await Recoveries.RecoverAsync("gias-establishments", Fire.AddTicks(-Fire.Ticks % TimeSpan.TicksPerSecond), CancellationToken.None);
 
         Assert.Equal(Fire, recovery.Fire);
         Assert.Equal((1, false), (recovery.Marked, recovery.StillRunning));
@@ -58,7 +59,7 @@ public sealed class FireRecoveryTests : IAsyncLifetime
         var contexts = store.Services.GetRequiredService<IDbContextFactory<AtlasDbContext>>();
         await using (await RunLocks.HoldAsync(contexts, live, CancellationToken.None))
         {
-            var recovery = await Importer.RecoverFireAsync("gias-establishments", Fire.AddTicks(-Fire.Ticks % TimeSpan.TicksPerSecond), CancellationToken.None);
+            var recovery = await Recoveries.RecoverAsync("gias-establishments", Fire.AddTicks(-Fire.Ticks % TimeSpan.TicksPerSecond), CancellationToken.None);
 
             Assert.Equal((0, true), (recovery.Marked, recovery.StillRunning));
             Assert.Empty(recovery.Finished);

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports;
+using PartnershipAtlas.Imports.Pipeline;
 
 namespace PartnershipAtlas.Attainment.Imports;
 
@@ -7,7 +9,7 @@ namespace PartnershipAtlas.Attainment.Imports;
 /// Inserts or updates one key stage and year's result sets and their values with prepared statements; a result set
 /// is found again by its natural key (URN, LA code or England), so a re-published file updates in place.
 /// </summary>
-internal sealed class ResultSetWriter : IDisposable
+internal sealed class ResultSetWriter : IBatchWriter<PerformanceRow>
 {
     private readonly Dictionary<string, (long Id, bool Provisional)> idByKey;
     private readonly KeyStage keyStage;
@@ -21,13 +23,14 @@ internal sealed class ResultSetWriter : IDisposable
     private readonly Dictionary<int, PreparedCommand> insertValues = [];
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
+    private readonly MeasureCatalog catalog;
 
     /// <summary>Values written per statement: a multi-row upsert cuts the per-statement cost of ~500 fields a row.</summary>
     private const int ValuesPerStatement = 100;
 
-    private ResultSetWriter(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, bool provisional, Dictionary<string, (long Id, bool Provisional)> idByKey)
+    private ResultSetWriter(DbConnection connection, DbTransaction transaction, MeasureCatalog catalog, KeyStage keyStage, int year, long runId, bool provisional, Dictionary<string, (long Id, bool Provisional)> idByKey)
     {
-        (this.connection, this.transaction, this.keyStage, this.year, this.runId, this.provisional, this.idByKey) = (connection, transaction, keyStage, year, runId, provisional, idByKey);
+        (this.connection, this.transaction, this.catalog, this.keyStage, this.year, this.runId, this.provisional, this.idByKey) = (connection, transaction, catalog, keyStage, year, runId, provisional, idByKey);
         insertSet = new PreparedCommand(connection, transaction, """
             INSERT INTO "ResultSets" ("KeyStage", "Year", "Level", "Key", "RecordType", "Urn", "LaCode", "Name", "IsNewInstitution", "Cohort", "DisadvantagedCohort", "ImportRunId", "IsProvisional")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) RETURNING "Id"
@@ -41,26 +44,35 @@ internal sealed class ResultSetWriter : IDisposable
         deleteValues = new PreparedCommand(connection, transaction, "DELETE FROM \"MeasureValues\" WHERE \"ResultSetId\" = @p0", 1);
     }
 
+    /// <summary>
+    /// Opens the writer of one file of a key stage (or school table) and year, inside the run's transaction, with the
+    /// file's measure columns (measures it names for the first time are added to the catalog).
+    /// </summary>
     /// <param name="provisional">The file is a provisional release (recorded on every result set it writes).</param>
-    public static async Task<ResultSetWriter> LoadAsync(DbConnection connection, DbTransaction transaction, KeyStage keyStage, int year, long runId, CancellationToken cancellationToken, bool provisional = false)
+    public static async Task<(ResultSetWriter Writer, List<(int Id, string Code, int Ordinal)> Measures)> OpenAsync(
+        ImportContext context, KeyStage keyStage, int year, IEnumerable<(string Code, int Ordinal)> measureColumns, CancellationToken cancellationToken, bool provisional = false)
     {
-        var ids = new Dictionary<string, (long, bool)>(StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = $"SELECT \"Key\", \"Id\", \"IsProvisional\" FROM \"ResultSets\" WHERE \"KeyStage\" = '{keyStage}' AND \"Year\" = {year}";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) ids[reader.GetString(0)] = (reader.GetInt64(1), reader.GetBoolean(2));
-        }
-        return new ResultSetWriter(connection, transaction, keyStage, year, runId, provisional, ids);
+        var (connection, transaction) = (context.Connection, context.Transaction);
+        context.Counts.Year = year;
+        var catalog = await MeasureCatalog.LoadAsync(connection, transaction, keyStage, cancellationToken);
+        var measures = await catalog.ColumnsAsync(measureColumns, cancellationToken);
+        var stored = await DbCommands.QueryAsync(connection, transaction, "SELECT \"Key\", \"Id\", \"IsProvisional\" FROM \"ResultSets\" WHERE \"KeyStage\" = @p0 AND \"Year\" = @p1",
+            r => (Key: r.GetString(0), Id: r.GetInt64(1), Provisional: r.GetBoolean(2)), cancellationToken, keyStage.ToString(), year);
+        var ids = stored.ToDictionary(x => x.Key, x => (x.Id, x.Provisional), StringComparer.Ordinal);
+        return (new ResultSetWriter(connection, transaction, catalog, keyStage, year, context.RunId, provisional, ids), measures);
     }
 
     /// <summary>
     /// Writes the row's result set and values, and counts it as inserted, updated or unchanged. A final row replaces
-    /// a provisional result set whole (its values go first); a provisional row never replaces a final one.
+    /// a provisional result set whole (its values go first); a provisional row never replaces a final one. A value
+    /// written as a percentage marks its measure as one.
     /// </summary>
     public async Task WriteAsync(PerformanceRow row, RowCounts counts, CancellationToken cancellationToken)
     {
+        foreach (var (measureId, cell) in row.Values)
+        {
+            if (cell.IsPercentage) await catalog.MarkPercentageAsync(measureId, cancellationToken);
+        }
         var r = row.ResultSet;
         var changed = 0;
         var isNew = !idByKey.TryGetValue(r.Key, out var stored);
@@ -118,8 +130,11 @@ internal sealed class ResultSetWriter : IDisposable
             """, rows * 5);
     }
 
+    public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public void Dispose()
     {
+        catalog.Dispose();
         insertSet.Dispose();
         updateSet.Dispose();
         deleteValues.Dispose();

@@ -5,7 +5,8 @@ namespace PartnershipAtlas.Characteristics.Imports;
 /// <summary>
 /// One per-school table published beside the performance tables (census, absence, KS4 destinations, workforce): its
 /// dataset name, the table its result sets are stored under, the columns a file must have, and which rows are
-/// provisional. Every column that is not an identity column is a measure, stored under its DfE name.
+/// provisional. Every column that is not an identity column is a measure, stored under its DfE name. Each table is
+/// declared beside its importer, in its own folder (<c>Census/</c>, <c>Absence/</c>) or here.
 /// </summary>
 public sealed record SchoolTable(string Dataset, KeyStage Table, string Description, IReadOnlyList<string[]> RequiredColumns)
 {
@@ -14,14 +15,6 @@ public sealed record SchoolTable(string Dataset, KeyStage Table, string Descript
     {
         "RECTYPE", "URN", "LA", "LEA", "LA Number", "ESTAB", "Establishment Number", "SCHNAME", "ICLOSE",
     };
-
-    public static readonly SchoolTable Census = new("census", KeyStage.Census,
-        "School census (england_census.csv, January): pupils on roll, girls/boys, SEN support and EHC plans, EAL, FSM and FSM-ever, per school and England per phase (URN=NAT). Writes ResultSets, MeasureValues.",
-        [["URN"], ["LA"], ["ESTAB"], ["NOR"], ["PNUMFSMEVER"]]);
-
-    public static readonly SchoolTable Absence = new("absence", KeyStage.Absence,
-        "Absence (england_abs.csv): overall absence % (PERCTOT) and persistent absence, 10% threshold (PPERSABS10) or the older 15% one (PPERSABS15), kept apart. Writes ResultSets, MeasureValues.",
-        [["URN"], ["LA"], ["ESTAB"], ["PERCTOT"], ["PPERSABS10", "PPERSABS15"]]);
 
     public static readonly SchoolTable Ks4Destinations = new("ks4-destinations", KeyStage.Ks4Destinations,
         "KS4 destination measures (england_ks4-pupdest.csv): sustained education, apprenticeship and employment shares, per school, LA and England. Writes ResultSets, MeasureValues.",

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using PartnershipAtlas.Data.Sql;
 
 namespace PartnershipAtlas.Imports.Bulk;
 

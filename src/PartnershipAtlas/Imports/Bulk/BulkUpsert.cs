@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Npgsql;
+using PartnershipAtlas.Data.Sql;
 
 namespace PartnershipAtlas.Imports.Bulk;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports.Bulk;
 
@@ -26,7 +27,7 @@ internal sealed class EstablishmentWriter : IDisposable
 
     public static async Task<EstablishmentWriter> LoadAsync(DbConnection connection, DbTransaction transaction, GiasEstablishmentColumns c, CancellationToken cancellationToken)
     {
-        var urns = (await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)).ToHashSet();
+        var urns = (await DbCommands.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)).ToHashSet();
         return new EstablishmentWriter(connection, transaction, FieldsPresent(c), urns);
     }
 

@@ -59,7 +59,7 @@ internal sealed record GiasEstablishmentRow(Establishment Establishment, IReadOn
         }
         if (GiasValues.OrNull(rows.Get(c.SponsorName)) is { } sponsor)
         {
-            yield return new(PartnershipKind.Sponsor, NameKey(PartnershipKind.Sponsor, sponsor), sponsor);
+            yield return new(PartnershipKind.Sponsor, PartnershipKeys.ByName(PartnershipKind.Sponsor, sponsor), sponsor);
         }
         if (GiasValues.OrNull(rows.Get(c.FederationName)) is { } federation)
         {
@@ -67,7 +67,7 @@ internal sealed record GiasEstablishmentRow(Establishment Establishment, IReadOn
         }
         if (GiasValues.OrNull(rows.Get(c.DioceseName)) is { } diocese)
         {
-            yield return new(PartnershipKind.Diocese, NameKey(PartnershipKind.Diocese, diocese), diocese);
+            yield return new(PartnershipKind.Diocese, PartnershipKeys.ByName(PartnershipKind.Diocese, diocese), diocese);
         }
         if (e.LaCode is { } laCode)
         {
@@ -75,7 +75,7 @@ internal sealed record GiasEstablishmentRow(Establishment Establishment, IReadOn
         }
         if (e.Region is { } region)
         {
-            yield return new(PartnershipKind.Region, NameKey(PartnershipKind.Region, region), region);
+            yield return new(PartnershipKind.Region, PartnershipKeys.ByName(PartnershipKind.Region, region), region);
         }
     }
 
@@ -90,9 +90,7 @@ internal sealed record GiasEstablishmentRow(Establishment Establishment, IReadOn
     };
 
     private static string GroupKey(string code, PartnershipKind kind, string name) =>
-        GiasValues.OrNull(code) is { } uid ? PartnershipKeys.GiasGroup(uid) : NameKey(kind, name);
-
-    public static string NameKey(PartnershipKind kind, string name) => PartnershipKeys.ByName(kind, name);
+        GiasValues.OrNull(code) is { } uid ? PartnershipKeys.GiasGroup(uid) : PartnershipKeys.ByName(kind, name);
 
     private static DateOnly? Date(CsvRows rows, int? ordinal, string column, List<string> errors)
     {

@@ -1,73 +1,33 @@
-using PartnershipAtlas.Characteristics.Imports;
+using PartnershipAtlas.Imports.Pipeline;
+using PartnershipAtlas.Imports.Reference;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
 
 /// <summary>
 /// The <c>gias-establishments</c> dataset: the national <c>edubasealldata</c> extract and the GIAS search export.
-/// Each row becomes an establishment and its memberships of trust, sponsor, federation, diocese, LA and region.
+/// Each row becomes an establishment and its memberships of trust, sponsor, federation, diocese, LA and region; an
+/// establishment's LA and district decide its area memberships, derived again after each file.
 /// </summary>
-public sealed class GiasEstablishmentsImporter : IDatasetImporter
+internal sealed class GiasEstablishmentsImporter(AreaMemberships areaMemberships) : RowDataset<GiasEstablishmentRow>
 {
     public const string Name = MembershipSources.GiasEstablishments;
 
-    /// <summary>Rows held in memory between bulk writes (PostgreSQL); SQLite writes each row as it is read.</summary>
-    private const int RowsPerBatch = 10_000;
+    public override string Dataset => Name;
 
-    public string Dataset => Name;
+    public override IReadOnlyList<string[]> RequiredColumns => GiasEstablishmentColumns.Required;
 
-    public IReadOnlyList<string[]> RequiredColumns => GiasEstablishmentColumns.Required;
+    public override string Description => "GIAS establishments (edubasealldata or a search export) -> Establishments, Partnerships, Memberships";
 
-    public string Description => "GIAS establishments (edubasealldata or a search export) -> Establishments, Partnerships, Memberships";
+    public override string? PublishedFileName(DateOnly date) => $"edubasealldata{date:yyyyMMdd}.csv";
 
-    public string? PublishedFileName(DateOnly date) => $"edubasealldata{date:yyyyMMdd}.csv";
+    public override IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
-    public async Task ApplyAsync(ImportContext context, CancellationToken cancellationToken)
+    protected override async Task<(IRowParser<GiasEstablishmentRow>, IBatchWriter<GiasEstablishmentRow>)> OpenAsync(ImportContext context, CancellationToken cancellationToken)
     {
-        var (rows, connection, transaction) = (context.Rows, context.Connection, context.Transaction);
-        var columns = new GiasEstablishmentColumns(rows);
-        using var establishments = await EstablishmentWriter.LoadAsync(connection, transaction, columns, cancellationToken);
-        using var partnerships = await PartnershipWriter.LoadAsync(connection, transaction, cancellationToken);
-        using var memberships = await MembershipWriter.LoadAsync(connection, transaction, Name, context.RunId, cancellationToken);
-        using var extracts = new ExtractAttributesWriter(context);
-        var firstLineOf = new Dictionary<int, int>();
-
-        while (await rows.ReadAsync(cancellationToken))
-        {
-            context.Counts.Read++;
-            var (row, error) = GiasEstablishmentRow.Read(rows, columns);
-            if (row is null)
-            {
-                context.Rejections.Reject(rows.Line, error!);
-                continue;
-            }
-            var e = row.Establishment;
-            if (!firstLineOf.TryAdd(e.Urn, rows.Line))
-            {
-                context.Rejections.Reject(rows.Line, $"URN {e.Urn} appears again (first on line {firstLineOf[e.Urn]})");
-                continue;
-            }
-
-            var wasKnown = establishments.IsKnown(e.Urn);
-            await establishments.WriteAsync(e, context.Counts, cancellationToken);
-            await extracts.WriteAsync(e.Urn, rows, cancellationToken);
-            var ids = new List<int>(row.Networks.Count);
-            foreach (var network in row.Networks) ids.Add(await partnerships.IdOfAsync(network, cancellationToken));
-            DateOnly? left = IsClosed(e.Status) ? e.CloseDate ?? context.ExtractDate : null;
-            DateOnly? joined = wasKnown ? context.ExtractDate : null;
-            await memberships.ReconcileAsync(e.Urn, ids, joined, left, context.ExtractDate, cancellationToken);
-            if (context.Counts.Read % RowsPerBatch == 0) await FlushAsync();
-        }
-        await FlushAsync();
-
-        // Establishments first: the memberships waiting to be written refer to them.
-        async Task FlushAsync()
-        {
-            await establishments.FlushAsync(cancellationToken);
-            await memberships.FlushAsync(cancellationToken);
-            await extracts.FlushAsync(cancellationToken);
-        }
+        var columns = new GiasEstablishmentColumns(context.Rows);
+        var parser = new RowParser<GiasEstablishmentRow>(rows => ParsedRow<GiasEstablishmentRow>.From(GiasEstablishmentRow.Read(rows, columns)),
+            row => row.Establishment.Urn, row => $"URN {row.Establishment.Urn}");
+        return (parser, await GiasEstablishmentsWriter.LoadAsync(context, columns, cancellationToken));
     }
-
-    private static bool IsClosed(string? status) => string.Equals(status, "Closed", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
@@ -6,14 +7,15 @@ namespace PartnershipAtlas.Imports.Gias;
 /// <summary>A GIAS group (trust, sponsor, federation, umbrella trust, …) as one row of a groups or group-links file gives it.</summary>
 internal sealed record GiasGroup(int Uid, string? GroupId, string Name, string? CompaniesHouseNumber, PartnershipKind Kind, string? Status, DateOnly? OpenDate, DateOnly? CloseDate)
 {
-    public string SourceKey => KeyOf(Uid);
+    public string SourceKey => PartnershipKeys.GiasGroup(Uid);
 
     public PartnershipRef Ref => new(Kind, SourceKey, Name);
 
-    public static string KeyOf(int uid) => PartnershipKeys.GiasGroup(uid);
-
     /// <summary>The outcome of reading a row: a group, a row to ignore (a group that is not a school network) with why, or an error.</summary>
-    public sealed record ReadResult(GiasGroup? Group, string? Ignored, string? Error);
+    public sealed record ReadResult(GiasGroup? Group, string? Ignored, string? Error)
+    {
+        public ParsedRow<GiasGroup> Parsed => Group is not null ? Group : Ignored is not null ? ParsedRow<GiasGroup>.Ignore(Ignored) : ParsedRow<GiasGroup>.Rejected(Error!);
+    }
 
     public static ReadResult Read(CsvRows rows, GiasGroupColumns c)
     {

@@ -1,4 +1,5 @@
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
@@ -11,61 +12,37 @@ namespace PartnershipAtlas.Imports.Gias;
 /// extract recorded for the same school and group is adopted (given these dates), never duplicated. Groups and
 /// establishments the store does not know yet are added from the row's own columns.
 /// </summary>
-public sealed class GiasGroupLinksImporter : IDatasetImporter
+internal sealed class GiasGroupLinksImporter : RowDataset<GroupLinkRow>
 {
     public const string Name = MembershipSources.GiasGroupLinks;
 
     private static readonly string[] JoinedNames = ["Joined date", "Date Joined Group", "JoinedDate", "Date joined group"];
     private static readonly string[] LeftNames = ["Date Left Group", "Left date", "Date left group"];
 
-    public string Dataset => Name;
+    public override string Dataset => Name;
 
-    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["EstablishmentName"], GiasGroupColumns.UidNames, GiasGroupColumns.NameNames, GiasGroupColumns.TypeNames, JoinedNames];
+    public override IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["EstablishmentName"], GiasGroupColumns.UidNames, GiasGroupColumns.NameNames, GiasGroupColumns.TypeNames, JoinedNames];
 
-    public async Task ApplyAsync(ImportContext context, CancellationToken cancellationToken)
+    protected override async Task<(IRowParser<GroupLinkRow>, IBatchWriter<GroupLinkRow>)> OpenAsync(ImportContext context, CancellationToken cancellationToken)
     {
-        var (rows, connection, transaction) = (context.Rows, context.Connection, context.Transaction);
+        var rows = context.Rows;
         var (establishmentColumns, groupColumns) = (new GiasEstablishmentColumns(rows), new GiasGroupColumns(rows));
         var (joinedColumn, leftColumn) = (rows.Find(JoinedNames), rows.Find(LeftNames));
-        using var establishments = await EstablishmentWriter.LoadAsync(connection, transaction, establishmentColumns, cancellationToken);
-        using var partnerships = await PartnershipWriter.LoadAsync(connection, transaction, cancellationToken);
-        using var memberships = await MembershipWriter.LoadAsync(connection, transaction, Name, context.RunId, cancellationToken);
-        var partnershipOfGroup = new Dictionary<int, int>();
-        var firstLineOf = new Dictionary<(int, int, DateOnly?), int>();
+        var parser = new RowParser<GroupLinkRow>(row => Read(row, establishmentColumns, groupColumns, joinedColumn, leftColumn),
+            link => (link.Establishment.Urn, link.Group.Uid, link.Joined),
+            link => $"URN {link.Establishment.Urn} in group {link.Group.Uid} joined {link.Joined?.ToString("dd/MM/yyyy") ?? "(no date)"}");
+        // A history file (with left dates) lists past memberships too; a current links file closes those it no longer lists.
+        return (parser, await GroupLinksWriter.LoadAsync(context, establishmentColumns, closeUnlisted: leftColumn is null, cancellationToken));
+    }
 
-        while (await rows.ReadAsync(cancellationToken))
-        {
-            context.Counts.Read++;
-            var (establishment, error) = GiasEstablishmentRow.Read(rows, establishmentColumns);
-            var (group, ignored, groupError) = GiasGroup.Read(rows, groupColumns);
-            var (joined, left, dateError) = Dates(rows, joinedColumn, leftColumn);
-            if (ignored is not null && error is null)
-            {
-                context.Counts.Ignore(ignored);
-                continue;
-            }
-            if (establishment is null || group is null || dateError is not null)
-            {
-                context.Rejections.Reject(rows.Line, error ?? groupError ?? dateError!);
-                continue;
-            }
-            var urn = establishment.Establishment.Urn;
-            if (!firstLineOf.TryAdd((urn, group.Uid, joined), rows.Line))
-            {
-                context.Rejections.Reject(rows.Line, $"URN {urn} in group {group.Uid} joined {joined?.ToString("dd/MM/yyyy") ?? "(no date)"} appears again (first on line {firstLineOf[(urn, group.Uid, joined)]})");
-                continue;
-            }
-
-            await establishments.AddIfNewAsync(establishment.Establishment, cancellationToken);
-            if (!partnershipOfGroup.TryGetValue(group.Uid, out var partnershipId))
-            {
-                partnershipOfGroup[group.Uid] = partnershipId = await partnerships.WriteGroupAsync(group, mayAdopt: true, counts: null, cancellationToken);
-            }
-            await memberships.RecordAsync(urn, partnershipId, joined, left, context.Counts, cancellationToken);
-        }
-        if (leftColumn is null) await memberships.CloseUnseenAsync(context.ExtractDate, cancellationToken);
-        await establishments.FlushAsync(cancellationToken);
-        await memberships.FlushAsync(cancellationToken);
+    private static ParsedRow<GroupLinkRow> Read(CsvRows rows, GiasEstablishmentColumns establishmentColumns, GiasGroupColumns groupColumns, int? joinedColumn, int? leftColumn)
+    {
+        var (establishment, error) = GiasEstablishmentRow.Read(rows, establishmentColumns);
+        var (group, ignored, groupError) = GiasGroup.Read(rows, groupColumns);
+        var (joined, left, dateError) = Dates(rows, joinedColumn, leftColumn);
+        if (ignored is not null && error is null) return ParsedRow<GroupLinkRow>.Ignore(ignored);
+        if (establishment is null || group is null || dateError is not null) return ParsedRow<GroupLinkRow>.Rejected(error ?? groupError ?? dateError!);
+        return new GroupLinkRow(establishment.Establishment, group, joined, left);
     }
 
     private static (DateOnly? Joined, DateOnly? Left, string? Error) Dates(CsvRows rows, int? joinedColumn, int? leftColumn)

@@ -1,4 +1,6 @@
 using PartnershipAtlas.Imports.Csv;
+using PartnershipAtlas.Imports.Pipeline;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
 
@@ -8,46 +10,34 @@ namespace PartnershipAtlas.Imports.Gias;
 /// partnership a search export created by name when exactly one group in the file has that kind and name.
 /// Children's centres groups (types 8, 9) are ignored and counted.
 /// </summary>
-public sealed class GiasGroupsImporter : IDatasetImporter
+internal sealed class GiasGroupsImporter : RowDataset<GiasGroup>
 {
     public const string Name = "gias-groups";
 
-    public string Dataset => Name;
+    public override string Dataset => Name;
 
-    public IReadOnlyList<string[]> RequiredColumns { get; } = [GiasGroupColumns.UidNames, GiasGroupColumns.NameNames, GiasGroupColumns.TypeNames];
+    public override IReadOnlyList<string[]> RequiredColumns { get; } = [GiasGroupColumns.UidNames, GiasGroupColumns.NameNames, GiasGroupColumns.TypeNames];
 
-    public async Task ApplyAsync(ImportContext context, CancellationToken cancellationToken)
+    protected override async Task<(IRowParser<GiasGroup>, IBatchWriter<GiasGroup>)> OpenAsync(ImportContext context, CancellationToken cancellationToken)
     {
-        var rows = context.Rows;
-        var columns = new GiasGroupColumns(rows);
+        var columns = new GiasGroupColumns(context.Rows);
         var shared = await NameKeysOfSeveralGroupsAsync(context.File, cancellationToken);
-        using var partnerships = await PartnershipWriter.LoadAsync(context.Connection, context.Transaction, cancellationToken);
-        var firstLineOf = new Dictionary<int, int>();
-
-        while (await rows.ReadAsync(cancellationToken))
-        {
-            context.Counts.Read++;
-            var (group, ignored, error) = GiasGroup.Read(rows, columns);
-            if (ignored is not null)
-            {
-                context.Counts.Ignore(ignored);
-                continue;
-            }
-            if (group is null)
-            {
-                context.Rejections.Reject(rows.Line, error!);
-                continue;
-            }
-            if (!firstLineOf.TryAdd(group.Uid, rows.Line))
-            {
-                context.Rejections.Reject(rows.Line, $"Group UID {group.Uid} appears again (first on line {firstLineOf[group.Uid]})");
-                continue;
-            }
-            await partnerships.WriteGroupAsync(group, !shared.Contains(NameKey(group)), context.Counts, cancellationToken);
-        }
+        var partnerships = await PartnershipWriter.LoadAsync(context.Connection, context.Transaction, cancellationToken);
+        var parser = new RowParser<GiasGroup>(rows => GiasGroup.Read(rows, columns).Parsed, group => group.Uid, group => $"Group UID {group.Uid}");
+        return (parser, new GroupWriter(partnerships, group => !shared.Contains(NameKey(group))));
     }
 
-    private static string NameKey(GiasGroup group) => GiasEstablishmentRow.NameKey(group.Kind, group.Name);
+    /// <summary>Writes each group as a partnership, adopting one a search export created by name where <c>mayAdopt</c> says it may.</summary>
+    private sealed class GroupWriter(PartnershipWriter partnerships, Func<GiasGroup, bool> mayAdopt) : IBatchWriter<GiasGroup>
+    {
+        public Task WriteAsync(GiasGroup group, RowCounts counts, CancellationToken cancellationToken) => partnerships.WriteGroupAsync(group, mayAdopt(group), counts, cancellationToken);
+
+        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose() => partnerships.Dispose();
+    }
+
+    private static string NameKey(GiasGroup group) => PartnershipKeys.ByName(group.Kind, group.Name);
 
     /// <summary>A first streaming pass: the kind-and-name keys that more than one group in the file has.</summary>
     private static async Task<HashSet<string>> NameKeysOfSeveralGroupsAsync(SourceFile file, CancellationToken cancellationToken)

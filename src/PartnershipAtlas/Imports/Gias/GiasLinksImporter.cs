@@ -1,4 +1,5 @@
 using PartnershipAtlas.Establishments;
+using PartnershipAtlas.Imports.Pipeline;
 
 namespace PartnershipAtlas.Imports.Gias;
 
@@ -6,39 +7,24 @@ namespace PartnershipAtlas.Imports.Gias;
 /// The <c>gias-links</c> dataset: <c>links_edubasealldata&lt;YYYYMMDD&gt;.csv</c>, one row per establishment link as
 /// GIAS publishes it (each link usually from both ends). Links are upserted by (URN, LinkURN, LinkType), never deleted.
 /// </summary>
-public sealed class GiasLinksImporter : IDatasetImporter
+internal sealed class GiasLinksImporter : RowDataset<EstablishmentLink>
 {
     public const string Name = "gias-links";
 
-    public string Dataset => Name;
+    public override string Dataset => Name;
 
-    public IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["LinkURN"], ["LinkName"], ["LinkType"]];
+    public override IReadOnlyList<string[]> RequiredColumns { get; } = [["URN"], ["LinkURN"], ["LinkName"], ["LinkType"]];
 
-    public async Task ApplyAsync(ImportContext context, CancellationToken cancellationToken)
+    protected override async Task<(IRowParser<EstablishmentLink>, IBatchWriter<EstablishmentLink>)> OpenAsync(ImportContext context, CancellationToken cancellationToken)
     {
         var rows = context.Rows;
         var (urn, linkedUrn, linkedName, linkType, established) =
             (rows.Find("URN"), rows.Find("LinkURN"), rows.Find("LinkName"), rows.Find("LinkType"), rows.Find("LinkEstablishedDate"));
-        using var links = await LinkWriter.LoadAsync(context.Connection, context.Transaction, context.RunId, cancellationToken);
-        var firstLineOf = new Dictionary<(int, int, string), int>();
-
-        while (await rows.ReadAsync(cancellationToken))
-        {
-            context.Counts.Read++;
-            var (link, error) = Read(rows.Get(urn), rows.Get(linkedUrn), rows.Get(linkedName), rows.Get(linkType), rows.Get(established));
-            if (link is null)
-            {
-                context.Rejections.Reject(rows.Line, error!);
-                continue;
-            }
-            if (!firstLineOf.TryAdd((link.Urn, link.LinkedUrn, link.LinkType), rows.Line))
-            {
-                context.Rejections.Reject(rows.Line, $"the link {link.Urn} → {link.LinkedUrn} '{link.LinkType}' appears again (first on line {firstLineOf[(link.Urn, link.LinkedUrn, link.LinkType)]})");
-                continue;
-            }
-            await links.WriteAsync(link, context.Counts, cancellationToken);
-        }
-        await links.FlushAsync(cancellationToken);
+        var parser = new RowParser<EstablishmentLink>(
+            row => ParsedRow<EstablishmentLink>.From(Read(row.Get(urn), row.Get(linkedUrn), row.Get(linkedName), row.Get(linkType), row.Get(established))),
+            link => (link.Urn, link.LinkedUrn, link.LinkType),
+            link => $"the link {link.Urn} → {link.LinkedUrn} '{link.LinkType}'");
+        return (parser, await LinkWriter.LoadAsync(context.Connection, context.Transaction, context.RunId, cancellationToken));
     }
 
     /// <summary>Reads one row's values into a link, or returns the reason it cannot be read.</summary>

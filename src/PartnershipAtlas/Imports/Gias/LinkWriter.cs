@@ -1,14 +1,16 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports.Bulk;
+using PartnershipAtlas.Imports.Pipeline;
 
 namespace PartnershipAtlas.Imports.Gias;
 
 /// <summary>
 /// Upserts establishment links by (URN, LinkURN, LinkType) through one <see cref="BulkUpsert"/>; unchanged rows are
-/// not touched. Call <see cref="FlushAsync"/> when the file is read.
+/// not touched.
 /// </summary>
-internal sealed class LinkWriter : IDisposable
+internal sealed class LinkWriter : IBatchWriter<EstablishmentLink>
 {
     private static readonly string[] Columns = ["Urn", "LinkedUrn", "LinkType", "LinkedName", "EstablishedDate", "ImportRunId"];
     private static readonly string[] Compared = ["LinkedName", "EstablishedDate"];
@@ -25,7 +27,7 @@ internal sealed class LinkWriter : IDisposable
 
     public static async Task<LinkWriter> LoadAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
     {
-        var known = await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LinkedUrn\", \"LinkType\" FROM \"EstablishmentLinks\"",
+        var known = await DbCommands.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LinkedUrn\", \"LinkType\" FROM \"EstablishmentLinks\"",
             r => (r.GetInt32(0), r.GetInt32(1), r.GetString(2)), cancellationToken);
         return new LinkWriter(connection, transaction, runId, [.. known]);
     }
@@ -37,7 +39,7 @@ internal sealed class LinkWriter : IDisposable
         return upsert.AddAsync([link.Urn, link.LinkedUrn, link.LinkType, link.LinkedName, link.EstablishedDate, runId], counts.WhenWritten(isNew), cancellationToken);
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken) => upsert.FlushAsync(cancellationToken);
+    public Task CompleteAsync(CancellationToken cancellationToken) => upsert.FlushAsync(cancellationToken);
 
     public void Dispose() => upsert.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports.Bulk;
 using PartnershipAtlas.Partnerships;
 
@@ -45,14 +46,10 @@ internal sealed class MembershipWriter : IDisposable
     public static async Task<MembershipWriter> LoadAsync(DbConnection connection, DbTransaction transaction, string source, long runId, CancellationToken cancellationToken)
     {
         var writer = new MembershipWriter(connection, transaction, source, runId);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT \"Id\", \"EstablishmentUrn\", \"PartnershipId\", \"Source\", \"Joined\", \"Left\" FROM \"Memberships\" WHERE \"EstablishmentUrn\" IS NOT NULL";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            writer.ListFor(reader.GetInt32(1)).Add(new Existing(reader.GetInt64(0), reader.GetInt32(2), reader.GetString(3), SqlText.Date(reader, 4), SqlText.Date(reader, 5)));
-        }
+        var stored = await DbCommands.QueryAsync(connection, transaction,
+            "SELECT \"Id\", \"EstablishmentUrn\", \"PartnershipId\", \"Source\", \"Joined\", \"Left\" FROM \"Memberships\" WHERE \"EstablishmentUrn\" IS NOT NULL",
+            r => (Urn: r.GetInt32(1), Membership: new Existing(r.GetInt64(0), r.GetInt32(2), r.GetString(3), DbCommands.Date(r, 4), DbCommands.Date(r, 5))), cancellationToken);
+        foreach (var (urn, membership) in stored) writer.ListFor(urn).Add(membership);
         return writer;
     }
 

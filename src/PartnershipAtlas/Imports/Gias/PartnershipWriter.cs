@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Gias;
@@ -37,14 +38,9 @@ internal sealed class PartnershipWriter : IDisposable
     public static async Task<PartnershipWriter> LoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var writer = new PartnershipWriter(connection, transaction);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT \"Id\", \"SourceKey\", \"Name\", \"Kind\" FROM \"Partnerships\"";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            writer.Remember(reader.GetString(1), new Known(reader.GetInt32(0), Enum.Parse<PartnershipKind>(reader.GetString(3)), reader.GetString(2)));
-        }
+        var stored = await DbCommands.QueryAsync(connection, transaction, "SELECT \"Id\", \"SourceKey\", \"Name\", \"Kind\" FROM \"Partnerships\"",
+            r => (Key: r.GetString(1), Known: new Known(r.GetInt32(0), Enum.Parse<PartnershipKind>(r.GetString(3)), r.GetString(2))), cancellationToken);
+        foreach (var (key, known) in stored) writer.Remember(key, known);
         return writer;
     }
 
@@ -72,7 +68,7 @@ internal sealed class PartnershipWriter : IDisposable
     /// <param name="mayAdopt">False when the file names several groups of this kind and name, so a name-keyed partnership cannot be told apart.</param>
     public async Task<int> WriteGroupAsync(GiasGroup group, bool mayAdopt, RowCounts? counts, CancellationToken cancellationToken)
     {
-        var isNew = !bySourceKey.ContainsKey(group.SourceKey) && !(mayAdopt && bySourceKey.ContainsKey(GiasEstablishmentRow.NameKey(group.Kind, group.Name)));
+        var isNew = !bySourceKey.ContainsKey(group.SourceKey) && !(mayAdopt && bySourceKey.ContainsKey(PartnershipKeys.ByName(group.Kind, group.Name)));
         var id = mayAdopt || bySourceKey.ContainsKey(group.SourceKey) ? await IdOfAsync(group.Ref, cancellationToken) : await InsertAsync(group.Ref, cancellationToken);
         var changed = await updateGroup.ExecuteAsync(cancellationToken, id, group.Kind.ToString(), group.Name, group.GroupId, group.CompaniesHouseNumber, group.Status, group.OpenDate, group.CloseDate);
         bySourceKey[group.SourceKey] = new Known(id, group.Kind, group.Name);
@@ -93,7 +89,7 @@ internal sealed class PartnershipWriter : IDisposable
     /// <summary>Re-keys the name-keyed partnership of the group's kind and name to the group's UID key, if there is one.</summary>
     private async Task<int?> AdoptAsync(PartnershipRef group, CancellationToken cancellationToken)
     {
-        var nameKey = GiasEstablishmentRow.NameKey(group.Kind, group.Name);
+        var nameKey = PartnershipKeys.ByName(group.Kind, group.Name);
         if (!bySourceKey.Remove(nameKey, out var named)) return null;
         await rekey.ExecuteAsync(cancellationToken, named.Id, group.SourceKey);
         if (named.Name != group.Name) await rename.ExecuteAsync(cancellationToken, named.Id, group.Name);
@@ -105,7 +101,7 @@ internal sealed class PartnershipWriter : IDisposable
     {
         bySourceKey[sourceKey] = known;
         if (!IsGroupKey(sourceKey)) return;
-        var nameKey = GiasEstablishmentRow.NameKey(known.Kind, known.Name);
+        var nameKey = PartnershipKeys.ByName(known.Kind, known.Name);
         groupByNameKey[nameKey] = groupByNameKey.TryGetValue(nameKey, out var other) && other != known.Id ? null : known.Id;
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.PartnershipsFile;
@@ -16,7 +17,7 @@ internal sealed class MemberNetworks(Dictionary<string, int> bySourceKey, Dictio
 {
     public static async Task<MemberNetworks> LoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var rows = await SqlText.QueryAsync(connection, transaction, "SELECT \"Id\", \"SourceKey\", \"GroupId\" FROM \"Partnerships\"",
+        var rows = await DbCommands.QueryAsync(connection, transaction, "SELECT \"Id\", \"SourceKey\", \"GroupId\" FROM \"Partnerships\"",
             r => (Id: r.GetInt32(0), SourceKey: r.GetString(1), GroupId: r.IsDBNull(2) ? null : r.GetString(2)), cancellationToken);
         return new MemberNetworks(rows.ToDictionary(r => r.SourceKey, r => r.Id, StringComparer.Ordinal),
             rows.Where(r => r.GroupId is not null).GroupBy(r => r.GroupId!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Min(r => r.Id), StringComparer.OrdinalIgnoreCase));
@@ -44,7 +45,7 @@ internal sealed class MemberNetworks(Dictionary<string, int> bySourceKey, Dictio
         var fileEdges = members.Where(m => m.MemberNetwork is not null).Select(m => (m.Line, Edge: new NetworkEdge(fileIds[m.Key], IdOf(m, fileIds)!.Value))).ToList();
         if (fileEdges.Count == 0) return;
         var replaced = fileIds.Values.ToHashSet();
-        var stored = await SqlText.QueryAsync(context.Connection, context.Transaction,
+        var stored = await DbCommands.QueryAsync(context.Connection, context.Transaction,
             "SELECT \"PartnershipId\", \"MemberPartnershipId\", \"Source\" FROM \"Memberships\" WHERE \"MemberPartnershipId\" IS NOT NULL",
             r => (Edge: new NetworkEdge(r.GetInt32(0), r.GetInt32(1)), Source: r.GetString(2)), cancellationToken);
         var kept = stored.Where(s => s.Source != PartnershipsFileImporter.Name || !replaced.Contains(s.Edge.Network)).Select(s => s.Edge);
@@ -53,7 +54,7 @@ internal sealed class MemberNetworks(Dictionary<string, int> bySourceKey, Dictio
         var onIt = Enumerable.Range(0, chain.Count - 1).Select(i => new NetworkEdge(chain[i + 1], chain[i])).ToHashSet();
         var line = fileEdges.Where(f => onIt.Contains(f.Edge)).Select(f => f.Line).DefaultIfEmpty(members[0].Line).Min();
         var ids = string.Join(", ", chain.Distinct());
-        var names = (await SqlText.QueryAsync(context.Connection, context.Transaction, $"SELECT \"Id\", \"Name\" FROM \"Partnerships\" WHERE \"Id\" IN ({ids})",
+        var names = (await DbCommands.QueryAsync(context.Connection, context.Transaction, $"SELECT \"Id\", \"Name\" FROM \"Partnerships\" WHERE \"Id\" IN ({ids})",
             r => (r.GetInt32(0), r.GetString(1)), cancellationToken)).ToDictionary(x => x.Item1, x => x.Item2);
         context.Rejections.Reject(line, problem.Message(id => names[id]));
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports.Reference;
 using PartnershipAtlas.Partnerships;
 
@@ -14,7 +15,6 @@ namespace PartnershipAtlas.Imports.PartnershipsFile;
 public sealed class PartnershipsFileImporter : IDatasetImporter
 {
     public const string Name = MembershipSources.PartnershipsFile;
-    public const string KeyPrefix = PartnershipKeys.FilePrefix;
 
     public string Dataset => Name;
 
@@ -25,9 +25,9 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         var (connection, transaction) = (context.Connection, context.Transaction);
         var (partnerships, members, reviews) = await ReadAsync(context, cancellationToken);
         var urns = await Store.UrnsAsync(connection, transaction, cancellationToken);
-        var stored = await Store.KeysAsync(connection, transaction, KeyPrefix, cancellationToken);
+        var stored = await Store.KeysAsync(connection, transaction, PartnershipKeys.FilePrefix, cancellationToken);
         var networks = await MemberNetworks.LoadAsync(connection, transaction, cancellationToken);
-        bool IsFileKey(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(PartnershipKeys.Prefixed(KeyPrefix, key));
+        bool IsFileKey(string key) => partnerships.Any(p => p.Key == key) || stored.ContainsKey(PartnershipKeys.Prefixed(PartnershipKeys.FilePrefix, key));
         Check(context, partnerships, members, reviews, urns, IsFileKey);
         foreach (var m in members) if (networks.UnknownError(m, IsFileKey) is { } unknown) context.Rejections.Reject(m.Line, unknown);
         WholeFile.RefuseIfRejected(context);
@@ -44,8 +44,8 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         WholeFile.RefuseIfRejected(context);
 
         var touched = string.Join(", ", ids.Values.Distinct());
-        await SqlText.ExecuteAsync(connection, transaction, $"DELETE FROM \"Memberships\" WHERE \"Source\" = @p0 AND \"PartnershipId\" IN ({touched})", cancellationToken, Name);
-        await SqlText.ExecuteAsync(connection, transaction, $"DELETE FROM \"Reviews\" WHERE \"Source\" = @p0 AND \"PartnershipId\" IN ({touched})", cancellationToken, Name);
+        await DbCommands.ExecuteAsync(connection, transaction, $"DELETE FROM \"Memberships\" WHERE \"Source\" = @p0 AND \"PartnershipId\" IN ({touched})", cancellationToken, Name);
+        await DbCommands.ExecuteAsync(connection, transaction, $"DELETE FROM \"Reviews\" WHERE \"Source\" = @p0 AND \"PartnershipId\" IN ({touched})", cancellationToken, Name);
         using var organisations = new PreparedCommand(connection, transaction,
             "INSERT INTO \"Organisations\" (\"Name\", \"Kind\", \"SourceKey\") VALUES (@p0, @p1, @p2) ON CONFLICT (\"SourceKey\") DO UPDATE SET \"Name\" = excluded.\"Name\" RETURNING \"Id\"", 3);
         using var insertMember = new PreparedCommand(connection, transaction,
@@ -114,7 +114,7 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         using var writer = await ReferencePartnershipWriter.LoadAsync(context.Connection, context.Transaction, cancellationToken);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in partnerships) ids[p.Key] = await writer.WriteAsync(p.Facts, context.Counts, cancellationToken);
-        foreach (var key in referenced.Where(k => !ids.ContainsKey(k))) ids[key] = stored[PartnershipKeys.Prefixed(KeyPrefix, key)];
+        foreach (var key in referenced.Where(k => !ids.ContainsKey(k))) ids[key] = stored[PartnershipKeys.Prefixed(PartnershipKeys.FilePrefix, key)];
         return ids;
     }
 
@@ -124,19 +124,19 @@ public sealed class PartnershipsFileImporter : IDatasetImporter
         public sealed record OtherMembership(int PartnershipId, int? Urn, DateOnly? Joined, DateOnly? Left, string Source, int? MemberNetwork);
 
         public static async Task<HashSet<int>> UrnsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-            [.. await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)];
+            [.. await DbCommands.QueryAsync(connection, transaction, "SELECT \"Urn\" FROM \"Establishments\"", r => r.GetInt32(0), cancellationToken)];
 
         public static async Task<Dictionary<string, int>> KeysAsync(DbConnection connection, DbTransaction transaction, string prefix, CancellationToken cancellationToken) =>
-            (await SqlText.QueryAsync(connection, transaction, $"SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"SourceKey\" LIKE '{prefix}:%'", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
+            (await DbCommands.QueryAsync(connection, transaction, $"SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"SourceKey\" LIKE '{PartnershipKeys.PrefixedSqlPattern(prefix)}'", r => (r.GetString(0), r.GetInt32(1)), cancellationToken))
                 .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
         public static async Task<List<OtherMembership>> OtherMembershipsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<int> partnershipIds, string source, CancellationToken cancellationToken)
         {
             var ids = string.Join(", ", partnershipIds.Distinct());
             if (ids.Length == 0) return [];
-            return await SqlText.QueryAsync(connection, transaction,
+            return await DbCommands.QueryAsync(connection, transaction,
                 $"SELECT \"PartnershipId\", \"EstablishmentUrn\", \"Joined\", \"Left\", \"Source\", \"MemberPartnershipId\" FROM \"Memberships\" WHERE \"PartnershipId\" IN ({ids}) AND \"Source\" <> '{source}'",
-                r => new OtherMembership(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), SqlText.Date(r, 2), SqlText.Date(r, 3), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5)), cancellationToken);
+                r => new OtherMembership(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetInt32(1), DbCommands.Date(r, 2), DbCommands.Date(r, 3), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5)), cancellationToken);
         }
     }
 }

@@ -58,7 +58,7 @@ internal sealed class PartnershipsFileRows(CsvRows rows)
         if (federation is not null && k != PartnershipKind.Federation) v.Errors.Add("federation_type is only for FEDERATION");
         if (church is not null && k != PartnershipKind.Diocese) v.Errors.Add("denomination is only for DIOCESE");
         return k is null ? null : new PartnershipRow(rows.Line, partnershipKey,
-            new PartnershipFacts(k.Value, PartnershipKeys.Prefixed(PartnershipsFileImporter.KeyPrefix, partnershipKey), n, null, open, close, federation, church));
+            new PartnershipFacts(k.Value, PartnershipKeys.Prefixed(PartnershipKeys.FilePrefix, partnershipKey), n, null, open, close, federation, church));
     }
 
     private MemberRow? Member(ReferenceValues v, string partnershipKey)

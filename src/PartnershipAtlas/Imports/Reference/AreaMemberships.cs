@@ -1,12 +1,14 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Imports.Bulk;
 using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
 
 /// <summary>
-/// Derives the members of area networks from establishments, after every import of one of its <see cref="Inputs"/> (inside that import's transaction), so they
+/// Derives the members of area networks from establishments, after every import of a dataset that declares it (<see cref="IDatasetImporter.Derivations"/>: establishments and the lists of LA codes, districts and areas), inside that import's transaction, so they
 /// follow whatever the latest establishments and reference lists say. An establishment's LA at a date is its current
 /// LA code from the day that code began (la-codes valid_from), and before that the code it replaced when the list
 /// gives exactly one (928 before 940/941, 909 before 942/943, 835 before 838); where a new code replaced several
@@ -15,16 +17,9 @@ namespace PartnershipAtlas.Imports.Reference;
 /// each establishment's LA before a reorganisation. The LA memberships a GIAS import gives are fitted to the
 /// dates each code was in use (<see cref="FitGiasLaMembershipsToTheirCodesAsync"/>).
 /// </summary>
-public sealed class AreaMemberships
+public sealed class AreaMemberships : IImportDerivation
 {
     public const string Source = MembershipSources.AreaDerived;
-
-    /// <summary>The datasets whose files change what is derived (establishments' LA, district and dates; the lists): only they re-derive.</summary>
-    public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        GiasEstablishmentsImporter.Name, LaCodesImporter.Name, AreaNetworksImporter.Name, TeachingSchoolHubsImporter.Name, DistrictAliasesImporter.Name,
-        TeachingSchoolAlliancesImporter.Name, ResearchSchoolsImporter.Name,
-    };
 
     private sealed record School(int Urn, string LaCode, string? District, DateOnly? Open, DateOnly? Close);
 
@@ -37,25 +32,25 @@ public sealed class AreaMemberships
 
     public async Task DeriveAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken)
     {
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"Source\" = @p0", cancellationToken, Source);
-        var coverages = (await SqlText.QueryAsync(connection, transaction, "SELECT \"PartnershipId\", \"LaCode\", \"District\", \"ValidFrom\", \"ValidTo\" FROM \"AreaCoverages\"",
-            r => new Coverage(r.GetInt32(0), SqlText.Text(r, 1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken)).ToList();
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"Source\" = @p0", cancellationToken, Source);
+        var coverages = (await DbCommands.QueryAsync(connection, transaction, "SELECT \"PartnershipId\", \"LaCode\", \"District\", \"ValidFrom\", \"ValidTo\" FROM \"AreaCoverages\"",
+            r => new Coverage(r.GetInt32(0), DbCommands.Text(r, 1), DbCommands.Text(r, 2), DbCommands.Date(r, 3), DbCommands.Date(r, 4)), cancellationToken)).ToList();
         var aliases = await DistrictNames.AliasesAsync(connection, transaction, cancellationToken);
         var byLa = coverages.Where(c => c.LaCode is not null).ToLookup(c => c.LaCode!);
         // Coverages by district alone (teaching school hubs) match the district GIAS writes, through the aliases.
         var byDistrict = coverages.Where(c => c.LaCode is null && c.District is not null)
             .ToLookup(c => DistrictNames.InGias(c.District!, aliases), StringComparer.OrdinalIgnoreCase);
-        var successions = (await SqlText.QueryAsync(connection, transaction, "SELECT \"ToCode\", \"FromCode\", \"Date\" FROM \"LocalAuthoritySuccessions\"",
-            r => (To: r.GetString(0), Step: new Succession(r.GetString(1), SqlText.Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
-        var laPartnerships = (await SqlText.QueryAsync(connection, transaction, "SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"Kind\" = 'LocalAuthority'",
+        var successions = (await DbCommands.QueryAsync(connection, transaction, "SELECT \"ToCode\", \"FromCode\", \"Date\" FROM \"LocalAuthoritySuccessions\"",
+            r => (To: r.GetString(0), Step: new Succession(r.GetString(1), DbCommands.Date(r, 2)!.Value)), cancellationToken)).ToLookup(s => s.To, s => s.Step);
+        var laPartnerships = (await DbCommands.QueryAsync(connection, transaction, "SELECT \"SourceKey\", \"Id\" FROM \"Partnerships\" WHERE \"Kind\" = 'LocalAuthority'",
             r => (Key: r.GetString(0), Id: r.GetInt32(1)), cancellationToken)).ToDictionary(p => p.Key, p => p.Id);
         await DeriveListedMembersAsync(connection, transaction, runId, cancellationToken);
         if (coverages.Count == 0 && successions.Count == 0) return;
-        var seenInLa = (await SqlText.QueryAsync(connection, transaction,
+        var seenInLa = (await DbCommands.QueryAsync(connection, transaction,
             $"SELECT m.\"EstablishmentUrn\", m.\"PartnershipId\" FROM \"Memberships\" m JOIN \"Partnerships\" p ON p.\"Id\" = m.\"PartnershipId\" WHERE p.\"Kind\" = 'LocalAuthority' AND m.\"Source\" = '{MembershipSources.GiasEstablishments}'",
             r => (r.GetInt32(0), r.GetInt32(1)), cancellationToken)).ToHashSet();
-        var schools = await SqlText.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LaCode\", \"District\", \"OpenDate\", \"CloseDate\" FROM \"Establishments\" WHERE \"LaCode\" IS NOT NULL",
-            r => new School(r.GetInt32(0), r.GetString(1), SqlText.Text(r, 2), SqlText.Date(r, 3), SqlText.Date(r, 4)), cancellationToken);
+        var schools = await DbCommands.QueryAsync(connection, transaction, "SELECT \"Urn\", \"LaCode\", \"District\", \"OpenDate\", \"CloseDate\" FROM \"Establishments\" WHERE \"LaCode\" IS NOT NULL",
+            r => new School(r.GetInt32(0), r.GetString(1), DbCommands.Text(r, 2), DbCommands.Date(r, 3), DbCommands.Date(r, 4)), cancellationToken);
 
         using var insert = new BulkInsert(connection, transaction, "Memberships", "EstablishmentUrn", "PartnershipId", "Role", "Joined", "Left", "Source", "ImportRunId");
         const string Member = nameof(MembershipRole.Member);
@@ -82,7 +77,7 @@ public sealed class AreaMemberships
 
     /// <summary>The members lists name by URN (teaching schools in their alliances), for the establishments the store has.</summary>
     private static Task DeriveListedMembersAsync(DbConnection connection, DbTransaction transaction, long runId, CancellationToken cancellationToken) =>
-        SqlText.ExecuteAsync(connection, transaction, """
+        DbCommands.ExecuteAsync(connection, transaction, """
             INSERT INTO "Memberships" ("EstablishmentUrn", "PartnershipId", "Role", "Joined", "Left", "Source", "ImportRunId")
             SELECT l."Urn", l."PartnershipId", l."Role", l."Joined", l."Left", @p0, @p1 FROM "ListedMembers" l JOIN "Establishments" e ON e."Urn" = l."Urn"
             """, cancellationToken, Source, runId);
@@ -105,17 +100,17 @@ public sealed class AreaMemberships
     private static async Task FitGiasLaMembershipsToTheirCodesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var codeOfMembership = $"JOIN \"Partnerships\" p ON p.\"SourceKey\" = {PartnershipKeys.LocalAuthoritySql("a.\"Code\"")} WHERE p.\"Id\" = \"Memberships\".\"PartnershipId\"";
-        await SqlText.ExecuteAsync(connection, transaction, $"""
+        await DbCommands.ExecuteAsync(connection, transaction, $"""
             UPDATE "Memberships" SET "Joined" = (SELECT a."ValidFrom" FROM "LocalAuthorityAreas" a {codeOfMembership})
             WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {codeOfMembership}
                 AND a."ValidFrom" IS NOT NULL AND ("Memberships"."Joined" IS NULL OR "Memberships"."Joined" < a."ValidFrom"))
             """, cancellationToken, GiasEstablishmentsImporter.Name);
-        await SqlText.ExecuteAsync(connection, transaction, $"""
+        await DbCommands.ExecuteAsync(connection, transaction, $"""
             UPDATE "Memberships" SET "Left" = (SELECT a."ValidTo" FROM "LocalAuthorityAreas" a {codeOfMembership})
             WHERE "Source" = @p0 AND EXISTS (SELECT 1 FROM "LocalAuthorityAreas" a {codeOfMembership}
                 AND a."ValidTo" IS NOT NULL AND ("Memberships"."Left" IS NULL OR "Memberships"."Left" > a."ValidTo") AND ("Memberships"."Joined" IS NULL OR "Memberships"."Joined" < a."ValidTo"))
             """, cancellationToken, GiasEstablishmentsImporter.Name);
-        await SqlText.ExecuteAsync(connection, transaction, $"""
+        await DbCommands.ExecuteAsync(connection, transaction, $"""
             UPDATE "Memberships" SET "Joined" = (
                 SELECT MIN(s."Date") FROM "LocalAuthoritySuccessions" s JOIN "Partnerships" p ON p."SourceKey" = {PartnershipKeys.LocalAuthoritySql("s.\"ToCode\"")}
                 WHERE p."Id" = "Memberships"."PartnershipId")

@@ -1,3 +1,5 @@
+using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -8,7 +10,7 @@ namespace PartnershipAtlas.Imports.Reference;
 /// <c>AREA:area_key</c>); its coverage rows replace the old ones, and its members are derived from establishments
 /// (see <see cref="AreaMemberships"/>), never listed.
 /// </summary>
-public sealed class AreaNetworksImporter : IDatasetImporter
+public sealed class AreaNetworksImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "area-networks";
 
@@ -18,6 +20,8 @@ public sealed class AreaNetworksImporter : IDatasetImporter
     private sealed record Row(int Line, PartnershipKind Kind, string Key, string AreaName, string LaCode, string? District, DateOnly? From, DateOnly? To);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public IReadOnlyList<string[]> RequiredColumns { get; } =
         [["kind"], ["area_key"], ["area_name"], ["la_code"], ["district"], ["valid_from"], ["valid_to"], ["source"], ["as_of"]];
@@ -34,8 +38,8 @@ public sealed class AreaNetworksImporter : IDatasetImporter
         {
             var first = area.First();
             var close = area.Any(r => r.To is null) ? null : area.Max(r => r.To);
-            var id = await partnerships.WriteAsync(new PartnershipFacts(first.Kind, "AREA:" + area.Key, first.AreaName, area.Key, area.Min(r => r.From), close), context.Counts, cancellationToken);
-            await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
+            var id = await partnerships.WriteAsync(new PartnershipFacts(first.Kind, PartnershipKeys.Area(area.Key), first.AreaName, area.Key, area.Min(r => r.From), close), context.Counts, cancellationToken);
+            await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
             foreach (var row in area) await insert.ExecuteAsync(cancellationToken, id, row.LaCode, row.District, row.From, row.To);
         }
     }

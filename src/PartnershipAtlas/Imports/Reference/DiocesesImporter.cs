@@ -39,7 +39,7 @@ public sealed partial class DiocesesImporter : IDatasetImporter
             v.Required(c.Source, "source");
             v.Required(c.AsOf, "as_of");
             v.Date(c.AsOf, "as_of");
-            var key = GiasEstablishmentRow.NameKey(PartnershipKind.Diocese, name);
+            var key = PartnershipKeys.ByName(PartnershipKind.Diocese, name);
             if (name.Length > 0 && !firstLine.TryAdd(key, csv.Line)) v.Errors.Add($"diocese '{name}' appears again (first on line {firstLine[key]})");
             if (v.Error is { } error) context.Rejections.Reject(csv.Line, error);
             else valid.Add(new PartnershipFacts(PartnershipKind.Diocese, key, name, code, Denomination: denomination));

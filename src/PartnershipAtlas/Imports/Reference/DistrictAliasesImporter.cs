@@ -1,3 +1,6 @@
+using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
+
 namespace PartnershipAtlas.Imports.Reference;
 
 /// <summary>
@@ -5,11 +8,13 @@ namespace PartnershipAtlas.Imports.Reference;
 /// gives it (<c>gias_district</c>), with a <c>note</c> where the match is not one to one. The list replaces the
 /// store's aliases whole; area networks by district match establishments through it (<see cref="AreaMemberships"/>).
 /// </summary>
-public sealed class DistrictAliasesImporter : IDatasetImporter
+public sealed class DistrictAliasesImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "district-aliases";
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "district aliases: names other lists give LA districts, and the names GIAS writes";
 
@@ -34,7 +39,7 @@ public sealed class DistrictAliasesImporter : IDatasetImporter
             else rows.Add((csv.Line, alias, district, source));
         }
         WholeFile.RefuseIfRejected(context);
-        await SqlText.ExecuteAsync(context.Connection, context.Transaction, "DELETE FROM \"DistrictAliases\"", cancellationToken);
+        await DbCommands.ExecuteAsync(context.Connection, context.Transaction, "DELETE FROM \"DistrictAliases\"", cancellationToken);
         using var insert = new PreparedCommand(context.Connection, context.Transaction,
             "INSERT INTO \"DistrictAliases\" (\"Alias\", \"District\", \"Source\") VALUES (@p0, @p1, @p2)", 3);
         foreach (var row in rows)

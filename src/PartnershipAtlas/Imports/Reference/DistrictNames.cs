@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 
 namespace PartnershipAtlas.Imports.Reference;
 
@@ -7,7 +8,7 @@ public static class DistrictNames
 {
     /// <summary>Alias (lower case) to the district GIAS writes, for every alias in the store.</summary>
     public static async Task<Dictionary<string, string>> AliasesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        (await SqlText.QueryAsync(connection, transaction, "SELECT \"Alias\", \"District\" FROM \"DistrictAliases\"", r => (r.GetString(0), r.GetString(1)), cancellationToken))
+        (await DbCommands.QueryAsync(connection, transaction, "SELECT \"Alias\", \"District\" FROM \"DistrictAliases\"", r => (r.GetString(0), r.GetString(1)), cancellationToken))
             .ToDictionary(a => a.Item1, a => a.Item2, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The district GIAS writes for a name a list writes: its alias's district, else the name itself.</summary>
@@ -17,7 +18,7 @@ public static class DistrictNames
     public static async Task<List<string>> UnmatchedAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> names, CancellationToken cancellationToken)
     {
         var aliases = await AliasesAsync(connection, transaction, cancellationToken);
-        var known = (await SqlText.QueryAsync(connection, transaction, "SELECT DISTINCT \"District\" FROM \"Establishments\" WHERE \"District\" IS NOT NULL", r => r.GetString(0), cancellationToken))
+        var known = (await DbCommands.QueryAsync(connection, transaction, "SELECT DISTINCT \"District\" FROM \"Establishments\" WHERE \"District\" IS NOT NULL", r => r.GetString(0), cancellationToken))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return names.Distinct(StringComparer.OrdinalIgnoreCase).Where(n => !known.Contains(InGias(n, aliases))).ToList();
     }

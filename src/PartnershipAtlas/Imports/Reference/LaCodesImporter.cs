@@ -1,3 +1,6 @@
+using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Gias;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -7,13 +10,15 @@ namespace PartnershipAtlas.Imports.Reference;
 /// it was in use and the codes it replaced. The file is the whole list: it replaces the store's LA codes and
 /// successions, and names or dates each LOCAL_AUTHORITY partnership (key <c>LOCAL_AUTHORITY:code</c>, as GIAS imports use).
 /// </summary>
-public sealed class LaCodesImporter : IDatasetImporter
+public sealed class LaCodesImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "la-codes";
 
     private sealed record Row(int Line, string Code, string LaName, DateOnly? From, DateOnly? To, string[] Predecessors, string Source);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public IReadOnlyList<string[]> RequiredColumns { get; } =
         [["la_code"], ["la_name"], ["valid_from"], ["valid_to"], ["predecessor_codes"], ["source"], ["as_of"]];
@@ -23,8 +28,8 @@ public sealed class LaCodesImporter : IDatasetImporter
         var rows = await ReadAsync(context, cancellationToken);
         WholeFile.RefuseIfRejected(context);
         var (connection, transaction) = (context.Connection, context.Transaction);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthoritySuccessions\"", cancellationToken);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthorityAreas\"", cancellationToken);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthoritySuccessions\"", cancellationToken);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"LocalAuthorityAreas\"", cancellationToken);
         using var insertArea = new PreparedCommand(connection, transaction,
             "INSERT INTO \"LocalAuthorityAreas\" (\"Code\", \"Name\", \"ValidFrom\", \"ValidTo\", \"Source\") VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
         using var insertSuccession = new PreparedCommand(connection, transaction,

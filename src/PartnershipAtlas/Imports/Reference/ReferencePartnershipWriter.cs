@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -33,11 +34,7 @@ internal sealed class ReferencePartnershipWriter : IDisposable
     public static async Task<ReferencePartnershipWriter> LoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var writer = new ReferencePartnershipWriter(connection, transaction);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT \"SourceKey\" FROM \"Partnerships\"";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) writer.known.Add(reader.GetString(0));
+        writer.known.UnionWith(await DbCommands.QueryAsync(connection, transaction, "SELECT \"SourceKey\" FROM \"Partnerships\"", r => r.GetString(0), cancellationToken));
         return writer;
     }
 

@@ -1,3 +1,5 @@
+using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -10,7 +12,7 @@ namespace PartnershipAtlas.Imports.Reference;
 /// without one (no source gives it, or the name match is UNCERTAIN) is an organisation member (RESEARCH_SCHOOL)
 /// until a user confirms the school.
 /// </summary>
-public sealed class ResearchSchoolsImporter : IDatasetImporter
+public sealed class ResearchSchoolsImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "research-schools";
 
@@ -21,6 +23,8 @@ public sealed class ResearchSchoolsImporter : IDatasetImporter
     private sealed record School(int Line, string Name, int? Urn, DateOnly? From);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "EEF research schools: the Research Schools Network and its schools from their designation";
 
@@ -33,8 +37,8 @@ public sealed class ResearchSchoolsImporter : IDatasetImporter
         var (connection, transaction) = (context.Connection, context.Transaction);
         using var partnerships = await ReferencePartnershipWriter.LoadAsync(connection, transaction, cancellationToken);
         var id = await partnerships.WriteAsync(new PartnershipFacts(PartnershipKind.ResearchSchoolNetwork, NetworkKey, NetworkName, OpenDate: schools.Min(s => s.From)), context.Counts, cancellationToken);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
-        await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"PartnershipId\" = @p0 AND \"Source\" = @p1", cancellationToken, id, Name);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
+        await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"Memberships\" WHERE \"PartnershipId\" = @p0 AND \"Source\" = @p1", cancellationToken, id, Name);
         using var listed = new PreparedCommand(connection, transaction,
             "INSERT INTO \"ListedMembers\" (\"PartnershipId\", \"Urn\", \"Role\", \"Joined\", \"Left\") VALUES (@p0, @p1, @p2, @p3, NULL)", 4);
         using var organisation = new PreparedCommand(connection, transaction,

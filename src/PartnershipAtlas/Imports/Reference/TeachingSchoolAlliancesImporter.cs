@@ -1,3 +1,5 @@
+using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -9,13 +11,15 @@ namespace PartnershipAtlas.Imports.Reference;
 /// network; its teaching schools are LEAD members by URN (<c>ListedMembers</c>), derived into memberships for the
 /// schools the store has, whenever it has them (<see cref="AreaMemberships"/>).
 /// </summary>
-public sealed class TeachingSchoolAlliancesImporter : IDatasetImporter
+public sealed class TeachingSchoolAlliancesImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "teaching-school-alliances";
 
     private sealed record School(int Line, string Alliance, int Urn, DateOnly? From, DateOnly? To);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "teaching school alliances (NCTL list of 12 March 2018): TEACHING_SCHOOL_ALLIANCE networks, their teaching schools as LEAD";
 
@@ -35,7 +39,7 @@ public sealed class TeachingSchoolAlliancesImporter : IDatasetImporter
             var close = alliance.Any(s => s.To is null) ? null : alliance.Max(s => s.To);
             var facts = new PartnershipFacts(PartnershipKind.TeachingSchoolAlliance, PartnershipKeys.ByName(PartnershipKind.TeachingSchoolAlliance, alliance.Key), alliance.Key, CloseDate: close);
             var id = await partnerships.WriteAsync(facts, context.Counts, cancellationToken);
-            await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
+            await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"ListedMembers\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
             foreach (var school in alliance) await insert.ExecuteAsync(cancellationToken, id, school.Urn, nameof(MembershipRole.Lead), school.From, school.To);
         }
     }

@@ -1,3 +1,5 @@
+using PartnershipAtlas.Data.Sql;
+using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;
@@ -10,15 +12,15 @@ namespace PartnershipAtlas.Imports.Reference;
 /// from establishments' districts (<see cref="AreaMemberships"/>, through <c>district-aliases</c> where GIAS spells a
 /// district differently). The run's message names the districts no establishment in the store has.
 /// </summary>
-public sealed class TeachingSchoolHubsImporter : IDatasetImporter
+public sealed class TeachingSchoolHubsImporter(AreaMemberships areaMemberships) : IDatasetImporter
 {
     public const string Name = "teaching-school-hubs";
-
-    public const string KeyPrefix = "TSH:";
 
     private sealed record Hub(int Line, string Code, string Name, string? Website, string? Email, string? Phone, IReadOnlyList<string> Districts, DateOnly? From);
 
     public string Dataset => Name;
+
+    public IReadOnlyList<IImportDerivation> Derivations => [areaMemberships];
 
     public string Description => "teaching school hubs (DfE list by area): TEACHING_SCHOOL_HUB networks and the LA districts each serves";
 
@@ -34,10 +36,10 @@ public sealed class TeachingSchoolHubsImporter : IDatasetImporter
             "INSERT INTO \"AreaCoverages\" (\"PartnershipId\", \"LaCode\", \"District\", \"ValidFrom\", \"ValidTo\") VALUES (@p0, NULL, @p1, @p2, NULL)", 3);
         foreach (var hub in hubs)
         {
-            var facts = new PartnershipFacts(PartnershipKind.TeachingSchoolHub, KeyPrefix + hub.Code, hub.Name, hub.Code, hub.From,
+            var facts = new PartnershipFacts(PartnershipKind.TeachingSchoolHub, PartnershipKeys.TeachingSchoolHub(hub.Code), hub.Name, hub.Code, hub.From,
                 Website: hub.Website, ContactEmail: hub.Email, ContactPhone: hub.Phone);
             var id = await partnerships.WriteAsync(facts, context.Counts, cancellationToken);
-            await SqlText.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
+            await DbCommands.ExecuteAsync(connection, transaction, "DELETE FROM \"AreaCoverages\" WHERE \"PartnershipId\" = @p0", cancellationToken, id);
             foreach (var district in hub.Districts) await insert.ExecuteAsync(cancellationToken, id, district, hub.From);
         }
         var unmatched = await DistrictNames.UnmatchedAsync(connection, transaction, hubs.SelectMany(h => h.Districts), cancellationToken);

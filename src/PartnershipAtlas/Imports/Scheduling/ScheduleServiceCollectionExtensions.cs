@@ -19,6 +19,7 @@ public static class ScheduleServiceCollectionExtensions
     public static IServiceCollection AddImportSchedules(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ScheduleOptions>(configuration.GetSection(Section));
+        services.AddSingleton<FireRecoveries>();
         var options = configuration.GetSection(Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var schedules = options.Scheduled();
         if (schedules.Count == 0) return services;

@@ -11,7 +11,7 @@ namespace PartnershipAtlas.Imports.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class ScheduledImportJob(
-    ImportService importer, ImportSources sources, IOptionsMonitor<ScheduleOptions> schedules, TimeProvider clock, ILogger<ScheduledImportJob> logger) : IJob
+    ImportService importer, FireRecoveries recoveries, ImportSources sources, IOptionsMonitor<ScheduleOptions> schedules, TimeProvider clock, ILogger<ScheduledImportJob> logger) : IJob
 {
     public const string Dataset = "dataset";
     public const string Group = "imports";
@@ -31,13 +31,13 @@ public sealed class ScheduledImportJob(
         var dataset = context.MergedJobDataMap.GetString(Dataset)!;
         var instance = context.Scheduler.SchedulerInstanceId;
         var scheduledFor = ToMicroseconds(context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
-        ImportService.FireRecovery? earlier = null;
+        FireRecovery? earlier = null;
         if (context.Recovering)
         {
             // Quartz gives a recovered fire a new fire time and the original one (to the second) in the trigger's data.
             var original = DateTimeOffset.TryParse(context.Trigger.JobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime),
                 CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : scheduledFor;
-            earlier = await importer.RecoverFireAsync(dataset, original, cancellationToken);
+            earlier = await recoveries.RecoverAsync(dataset, original, cancellationToken);
             scheduledFor = earlier.Fire ?? original;
         }
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ScheduledFor"] = scheduledFor, ["SchedulerInstance"] = instance });
@@ -68,7 +68,7 @@ public sealed class ScheduledImportJob(
                     continue;
                 }
                 var run = await importer.ImportFileAsync(dataset, file, null, cancellationToken, scheduledFor: scheduledFor);
-                logger.LogInformation("Scheduled import run {RunId} for {ScheduledFor:O} on {SchedulerInstance}: {Summary}", run.Id, scheduledFor, instance, ImportCommand.Summary(run));
+                logger.LogInformation("Scheduled import run {RunId} for {ScheduledFor:O} on {SchedulerInstance}: {Summary}", run.Id, scheduledFor, instance, run.Summary());
             }
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

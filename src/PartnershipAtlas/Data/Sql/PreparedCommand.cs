@@ -1,8 +1,8 @@
 using System.Data.Common;
 
-namespace PartnershipAtlas.Imports;
+namespace PartnershipAtlas.Data.Sql;
 
-/// <summary>A parameterised statement prepared once and executed for many rows inside an import's transaction.</summary>
+/// <summary>A parameterised statement prepared once and executed for many rows inside a transaction (an import, a stamp bump).</summary>
 public sealed class PreparedCommand : IDisposable
 {
     private readonly DbCommand command;

@@ -1,9 +1,9 @@
 using System.Data.Common;
 
-namespace PartnershipAtlas.Imports;
+namespace PartnershipAtlas.Data.Sql;
 
-/// <summary>Runs statements and small reads inside an import's transaction.</summary>
-internal static class SqlText
+/// <summary>ADO.NET statements and small reads on an open connection (inside a transaction when one is given), without EF.</summary>
+internal static class DbCommands
 {
     public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params object?[] values)
     {
@@ -11,11 +11,19 @@ internal static class SqlText
         return await command.ExecuteAsync(cancellationToken, values);
     }
 
-    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction transaction, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    /// <summary>Reads every row of a query (its values bound to <c>@p0</c>, <c>@p1</c>…) through <paramref name="map"/>.</summary>
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] values)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<T>();
         while (await reader.ReadAsync(cancellationToken)) list.Add(map(reader));
