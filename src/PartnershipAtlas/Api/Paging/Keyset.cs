@@ -8,9 +8,6 @@ namespace PartnershipAtlas.Api.Paging;
 /// <summary>Keyset paging over a query ordered by a unique key (or by sort keys and that key), translated to SQL.</summary>
 public static class Keyset
 {
-    public static Task<Page<T>> PageAsync<T>(IQueryable<T> query, Expression<Func<T, long>> key, PageRequest page, CancellationToken cancellationToken) =>
-        PageAsync(query, Ordering<T>.From(null, key), page, cancellationToken);
-
     /// <summary>A page in a client's order (<see cref="Ordering{T}.From"/>); cursors carry the key values.</summary>
     public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Ordering<T> order, PageRequest page, CancellationToken cancellationToken)
     {
