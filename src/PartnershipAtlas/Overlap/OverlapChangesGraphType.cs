@@ -93,7 +93,7 @@ public sealed class MembershipChangeGraphType : EnumerationGraphType<MembershipC
 }
 
 /// <summary>Changed pairs, ranked by the size of the change.</summary>
-public sealed class OverlapPairChangesConnectionGraphType() : CursorConnectionGraphType<OverlapPairChangeGraphType, OverlapPairChange>("OverlapPairChanges");
+public sealed class OverlapPairChangesConnectionGraphType() : ConnectionGraphType<OverlapPairChangeGraphType, OverlapPairChange>("OverlapPairChanges");
 
 /// <summary>Schools entering or leaving multi-network membership.</summary>
 public sealed class MultiNetworkChangesConnectionGraphType() : ConnectionGraphType<MultiNetworkChangeGraphType, MultiNetworkChange>("MultiNetworkChanges");

@@ -29,32 +29,18 @@ public readonly record struct RankKey(long Numerator, long Denominator, int AId,
     public string ToCursor() => RankCursor.Encode(this);
 }
 
-/// <summary>Opaque cursors of ranked lists: base64 of <c>rank:numerator:denominator:aId:bId</c>.</summary>
+/// <summary>Cursors of ranked lists, in the one cursor format (<see cref="Api.Paging.Cursor"/>): the rank's four values.</summary>
 public static class RankCursor
 {
-    private const string Prefix = "rank";
+    private const string Order = "rank";
+    private static readonly Type[] Types = [typeof(long), typeof(long), typeof(int), typeof(int)];
 
-    public static string Encode(RankKey key) =>
-        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(FormattableString.Invariant($"{Prefix}:{key.Numerator}:{key.Denominator}:{key.AId}:{key.BId}")));
+    public static string Encode(RankKey key) => Api.Paging.Cursor.Encode(Order, [key.Numerator, key.Denominator, key.AId, key.BId]);
 
-    public static RankKey? Decode(string? cursor)
+    public static RankKey? Decode(string? cursor) => Api.Paging.Cursor.Decode(cursor, Order, Types) switch
     {
-        if (cursor is null) return null;
-        try
-        {
-            var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split(':');
-            if (parts.Length == 5 && parts[0] == Prefix
-                && long.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var numerator)
-                && long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var denominator) && denominator > 0
-                && int.TryParse(parts[3], System.Globalization.CultureInfo.InvariantCulture, out var a)
-                && int.TryParse(parts[4], System.Globalization.CultureInfo.InvariantCulture, out var b))
-            {
-                return new RankKey(numerator, denominator, a, b);
-            }
-        }
-        catch (FormatException)
-        {
-        }
-        throw Api.AtlasErrors.Coded($"The cursor '{cursor}' is not valid.", "HC0078");
-    }
+        null => null,
+        [long numerator, long denominator, int a, int b] when denominator > 0 => new RankKey(numerator, denominator, a, b),
+        _ => throw Api.Paging.Cursor.Invalid(cursor!),
+    };
 }

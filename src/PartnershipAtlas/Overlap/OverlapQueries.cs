@@ -30,7 +30,7 @@ public static class OverlapQueries
                 var page = InMemoryKeyset.Page(view.MultiNetwork(kinds, minNetworks), x => view.Snapshot.Urns[x.School], PageRequest.From(c));
                 var schools = page.Items.Select(x => new MultiNetworkEstablishment(view.Snapshot.Urns[x.School],
                     view.NetworksOf(x.School, mask).Select(n => view.Snapshot.NetworkIds[n]).ToList())).ToList();
-                return new Page<MultiNetworkEstablishment>(schools, x => x.Urn, page.HasNextPage, page.HasPreviousPage, page.TotalCount);
+                return new Page<MultiNetworkEstablishment>(schools, x => InMemoryKeyset.CursorOf(x.Urn), page.HasNextPage, page.HasPreviousPage, page.TotalCount);
             });
 
         query.Field<OverlapsConnectionGraphType>("overlaps")

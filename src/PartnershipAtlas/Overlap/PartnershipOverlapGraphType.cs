@@ -21,14 +21,14 @@ public sealed class PartnershipOverlap(OverlapView view, OverlapPair pair, Overl
     public IReadOnlyList<int> SharedUrns(int limit) => view.Shared(pair.A, pair.B, limit).Select(s => view.Snapshot.Urns[s]).ToList();
 
     /// <summary>A page of a ranked pair list, with cursors from each pair's rank.</summary>
-    public static CursorPage<PartnershipOverlap> Page(IResolveFieldContext context, OverlapView view, IReadOnlyList<OverlapPair> ranked, OverlapOrder order) =>
+    public static Page<PartnershipOverlap> Page(IResolveFieldContext context, OverlapView view, IReadOnlyList<OverlapPair> ranked, OverlapOrder order) =>
         RankedPage.Of(context, ranked, pair => view.RankOf(pair, order), pair => new PartnershipOverlap(view, pair, order), overlap => overlap.Rank);
 }
 
 /// <summary>Pages of ranked lists: located by <see cref="RankKey"/> cursors.</summary>
 public static class RankedPage
 {
-    public static CursorPage<TOut> Of<TIn, TOut>(IResolveFieldContext context, IReadOnlyList<TIn> ranked, Func<TIn, RankKey> rankOf, Func<TIn, TOut> map, Func<TOut, RankKey> rankOfOut)
+    public static Page<TOut> Of<TIn, TOut>(IResolveFieldContext context, IReadOnlyList<TIn> ranked, Func<TIn, RankKey> rankOf, Func<TIn, TOut> map, Func<TOut, RankKey> rankOfOut)
     {
         var (size, backward) = PageSize.From(context);
         var after = RankCursor.Decode(context.GetArgument<string?>("after"));
@@ -37,7 +37,7 @@ public static class RankedPage
             after is { } a ? item => rankOf(item).CompareTo(a) : null,
             before is { } b ? item => rankOf(item).CompareTo(b) : null,
             size, backward);
-        return new CursorPage<TOut>(items.Select(map).ToList(), item => rankOfOut(item).ToCursor(), hasNext, hasPrevious, ranked.Count);
+        return new Page<TOut>(items.Select(map).ToList(), item => rankOfOut(item).ToCursor(), hasNext, hasPrevious, ranked.Count);
     }
 }
 
@@ -84,7 +84,7 @@ public sealed class OverlapOrderGraphType : EnumerationGraphType<OverlapOrder>
 }
 
 /// <summary>Pairs of networks, ranked.</summary>
-public sealed class OverlapsConnectionGraphType() : CursorConnectionGraphType<PartnershipOverlapGraphType, PartnershipOverlap>("Overlaps");
+public sealed class OverlapsConnectionGraphType() : ConnectionGraphType<PartnershipOverlapGraphType, PartnershipOverlap>("Overlaps");
 
 /// <summary>One network's overlapping networks, ranked.</summary>
-public sealed class OverlappingPartnershipsConnectionGraphType() : CursorConnectionGraphType<PartnershipOverlapGraphType, PartnershipOverlap>("OverlappingPartnerships");
+public sealed class OverlappingPartnershipsConnectionGraphType() : ConnectionGraphType<PartnershipOverlapGraphType, PartnershipOverlap>("OverlappingPartnerships");

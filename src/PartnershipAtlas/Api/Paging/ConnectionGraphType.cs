@@ -13,7 +13,7 @@ public abstract class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Pa
     {
         Name = fieldName + "Connection";
         Description = "A connection to a list of items.";
-        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Description("Information to aid in pagination.").Resolve(c => c.Source);
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Description("Information to aid in pagination.").Resolve(c => new PageInfo(c.Source.HasNextPage, c.Source.HasPreviousPage, c.Source.StartCursor, c.Source.EndCursor));
         Field("edges", new ListGraphType(new NonNullGraphType(new EdgeGraphType<TNodeType, TNode>(fieldName))))
             .Description("A list of edges.")
             .Resolve(c => c.Source.Items.Select(item => new Edge<TNode>(c.Source.CursorOf(item), item)).ToList());
@@ -25,6 +25,9 @@ public abstract class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Pa
 }
 
 public sealed record Edge<TNode>(string Cursor, TNode Node);
+
+/// <summary>What <c>pageInfo</c> shows of a page.</summary>
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 
 /// <summary>An edge in a connection.</summary>
 public sealed class EdgeGraphType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>>
@@ -40,7 +43,7 @@ public sealed class EdgeGraphType<TNodeType, TNode> : ObjectGraphType<Edge<TNode
 }
 
 /// <summary>Information about pagination in a connection.</summary>
-public sealed class PageInfoGraphType : ObjectGraphType<IPageInfo>
+public sealed class PageInfoGraphType : ObjectGraphType<PageInfo>
 {
     public PageInfoGraphType()
     {

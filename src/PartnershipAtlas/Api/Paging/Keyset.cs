@@ -8,16 +8,13 @@ namespace PartnershipAtlas.Api.Paging;
 /// <summary>Keyset paging over a query ordered by a unique key (or by sort keys and that key), translated to SQL.</summary>
 public static class Keyset
 {
-    public static Task<Page<T>> PageAsync<T>(IQueryable<T> query, Expression<Func<T, long>> key, PageRequest page, CancellationToken cancellationToken) =>
-        PageAsync(query, Ordering<T>.From(null, key), page, cancellationToken);
-
     /// <summary>A page in a client's order (<see cref="Ordering{T}.From"/>); cursors carry the key values.</summary>
     public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Ordering<T> order, PageRequest page, CancellationToken cancellationToken)
     {
-        var window = order.Seeks(page).Aggregate(query, (q, seek) => q.Where(seek));
+        var window = Seeks(order, page).Aggregate(query, (q, seek) => q.Where(seek));
         window = order.Includes.Aggregate(window, Include);
         var rows = await order.Apply(window, page.Backward).Take(page.Size + 1).ToListAsync(cancellationToken);
-        return FromLoaded(rows, order.CursorOf, page, () => new DeferredResult<int>(ct => query.CountAsync(ct)));
+        return FromLoaded(rows, order, page, () => new DeferredResult<int>(ct => query.CountAsync(ct)));
     }
 
     /// <summary>
@@ -37,7 +34,7 @@ public static class Keyset
         var queryable = typeof(IQueryable<T>).IsAssignableFrom(children.Body.Type);
         var methods = queryable ? typeof(Queryable) : typeof(Enumerable);
         Expression Lambda(Expression lambda) => queryable ? Expression.Quote(lambda) : lambda;
-        var window = order.Seeks(page).Prepend(OfParents(parentKey, keys))
+        var window = Seeks(order, page).Prepend(OfParents(parentKey, keys))
             .Aggregate(children.Body, (body, seek) => GenericCalls.Call(methods, nameof(Enumerable.Where), [typeof(T)], body, Lambda(seek)));
         window = order.Apply(window, page.Backward, methods, quote: queryable);
         window = GenericCalls.Call(methods, nameof(Enumerable.Take), [typeof(T)], window, Expression.Constant(page.Size + 1));
@@ -53,7 +50,7 @@ public static class Keyset
         where TKey : notnull
     {
         var byParent = rows.ToLookup(parentKey);
-        return keys.ToDictionary(key => key, key => FromLoaded(byParent[key].ToList(), order.CursorOf, page, () => count(key)));
+        return keys.ToDictionary(key => key, key => FromLoaded(byParent[key].ToList(), order, page, () => count(key)));
     }
 
     /// <summary>
@@ -66,19 +63,34 @@ public static class Keyset
         return Expression.Lambda<Func<T, bool>>(GenericCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], values, parentKey.Body), parentKey.Parameters);
     }
 
-    /// <summary>A page cut from rows already loaded in key order (a batch loaded for many parents at once).</summary>
-    public static Page<T> FromLoaded<T>(IReadOnlyList<T> rowsPlusOne, Func<T, long> key, PageRequest page, Func<IDataLoaderResult<int>> count) =>
-        FromLoaded(rowsPlusOne, row => Cursor.Encode(key(row)), page, count);
-
     /// <summary>A page cut from rows loaded in the page's fetch order (reversed for a backward page), one more than the page.</summary>
-    public static Page<T> FromLoaded<T>(IReadOnlyList<T> rowsPlusOne, Func<T, string> cursorOf, PageRequest page, Func<IDataLoaderResult<int>> count)
+    public static Page<T> FromLoaded<T>(IReadOnlyList<T> rowsPlusOne, Ordering<T> order, PageRequest page, Func<IDataLoaderResult<int>> count)
     {
         var rows = rowsPlusOne.Take(page.Size).ToList();
         var more = rowsPlusOne.Count > page.Size;
         if (page.Backward) rows.Reverse();
-        var hasNext = page.Backward ? page.Before is not null || page.BeforeCursor is not null : more;
-        var hasPrevious = page.Backward ? more : page.After is not null || page.AfterCursor is not null;
-        return new Page<T>(rows, cursorOf, hasNext, hasPrevious, count);
+        var hasNext = page.Backward ? page.Before is not null : more;
+        var hasPrevious = page.Backward ? more : page.After is not null;
+        return new Page<T>(rows, row => CursorOf(order, row), hasNext, hasPrevious, count);
+    }
+
+    /// <summary>A row's cursor: the order's signature and the row's key values.</summary>
+    public static string CursorOf<T>(Ordering<T> order, T row) => Cursor.Encode(order.Signature, order.ValuesOf(row));
+
+    /// <summary>
+    /// The conditions a page's <c>after</c>/<c>before</c> cursors put on the rows. In the default order the cursor holds
+    /// the unique key alone, compared on its own column so the index serves the seek.
+    /// </summary>
+    public static IEnumerable<Expression<Func<T, bool>>> Seeks<T>(Ordering<T> order, PageRequest page)
+    {
+        var types = order.Keys.Select(k => k.ValueType).ToList();
+        foreach (var (cursor, after) in new[] { (page.After, true), (page.Before, false) })
+        {
+            if (Cursor.Decode(cursor, order.Signature, types) is not { } values) continue;
+            yield return order.IsDefault && values[0] is long key
+                ? Compare((Expression<Func<T, long>>)order.Keys[0].Selector, key, after ? ExpressionType.GreaterThan : ExpressionType.LessThan)
+                : order.Seek(values, after);
+        }
     }
 
     /// <summary>EF's string Include for any row type (entities are classes; the constraint is not spelled out here).</summary>
@@ -94,18 +106,10 @@ public static class Keyset
     /// </summary>
     public static Expression<Func<T, bool>> Compare<T>(Expression<Func<T, long>> key, long value, ExpressionType comparison)
     {
-        var column = WithoutWidening(key);
-        var parameter = Api.Querying.QueryValues.Parameter(System.Convert.ChangeType(value, column.ReturnType, System.Globalization.CultureInfo.InvariantCulture), column.ReturnType);
+        var column = KeyComparisons.WithoutWidening(key);
+        var parameter = QueryValues.Parameter(System.Convert.ChangeType(value, column.ReturnType, System.Globalization.CultureInfo.InvariantCulture), column.ReturnType);
         return Expression.Lambda<Func<T, bool>>(Expression.MakeBinary(comparison, column.Body, parameter), column.Parameters);
     }
-
-    /// <summary>A key selector without the widening conversion (<c>x => (long)x.Urn</c> becomes <c>x => x.Urn</c>): SQL then sorts and seeks on the indexed column instead of a CAST.</summary>
-    public static LambdaExpression WithoutWidening(LambdaExpression key) =>
-        key.Body is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var column } && IsInteger(column.Type) && IsInteger(key.Body.Type)
-            ? Expression.Lambda(column, key.Parameters)
-            : key;
-
-    private static bool IsInteger(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(short);
 }
 
 /// <summary>Key selectors compiled once by their text: compiling per request costs more than the query it serves (and its dynamic method a finalizer).</summary>

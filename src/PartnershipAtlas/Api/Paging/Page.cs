@@ -2,21 +2,15 @@ using GraphQL.DataLoader;
 
 namespace PartnershipAtlas.Api.Paging;
 
-/// <summary>What <c>pageInfo</c> shows of any page.</summary>
-public interface IPageInfo
+/// <summary>
+/// One page of any connection: its items, the cursor of each (<see cref="Cursor"/>), whether there are more either way,
+/// and the total count, computed only when asked for (batched where the page came from a loader).
+/// </summary>
+public sealed class Page<T>(IReadOnlyList<T> items, Func<T, string> cursorOf, bool hasNext, bool hasPrevious, Func<IDataLoaderResult<int>> count)
 {
-    bool HasNextPage { get; }
-    bool HasPreviousPage { get; }
-    string? StartCursor { get; }
-    string? EndCursor { get; }
-}
-
-/// <summary>One page of a connection. The total count is computed only when asked for, batched where the page came from a loader.</summary>
-public sealed class Page<T>(IReadOnlyList<T> items, Func<T, string> cursorOf, bool hasNext, bool hasPrevious, Func<IDataLoaderResult<int>> count) : IPageInfo
-{
-    /// <summary>A page whose cursors are the rows' unique keys (the connection's default order).</summary>
-    public Page(IReadOnlyList<T> items, Func<T, long> key, bool hasNext, bool hasPrevious, Func<IDataLoaderResult<int>> count)
-        : this(items, item => Cursor.Encode(key(item)), hasNext, hasPrevious, count)
+    /// <summary>A page of a list whose length is known.</summary>
+    public Page(IReadOnlyList<T> items, Func<T, string> cursorOf, bool hasNext, bool hasPrevious, int totalCount)
+        : this(items, cursorOf, hasNext, hasPrevious, () => new DeferredResult<int>(_ => Task.FromResult(totalCount)))
     {
     }
 

@@ -1,3 +1,5 @@
+using PartnershipAtlas.Api.Querying;
+
 namespace PartnershipAtlas.Api.Paging;
 
 /// <summary>
@@ -34,15 +36,22 @@ public static class SortedSlice
     }
 }
 
-/// <summary>Pages of lists sorted in memory by a unique long key, with the keyset cursors of <see cref="Cursor"/>.</summary>
+/// <summary>Pages of lists sorted in memory by a unique long key, with the same cursors as the default order of a keyset page in SQL.</summary>
 public static class InMemoryKeyset
 {
+    private static readonly Type[] KeyType = [typeof(long)];
+
     public static Page<T> Page<T>(IReadOnlyList<T> sortedByKey, Func<T, long> key, PageRequest page)
     {
+        var after = Cursor.Decode(page.After, SortKey.KeyOnly, KeyType)?[0] as long?;
+        var before = Cursor.Decode(page.Before, SortKey.KeyOnly, KeyType)?[0] as long?;
         var (items, hasNext, hasPrevious) = SortedSlice.Take(sortedByKey,
-            page.After is long after ? item => key(item).CompareTo(after) : null,
-            page.Before is long before ? item => key(item).CompareTo(before) : null,
+            after is long a ? item => key(item).CompareTo(a) : null,
+            before is long b ? item => key(item).CompareTo(b) : null,
             page.Size, page.Backward);
-        return new Page<T>(items, key, hasNext, hasPrevious, () => new DeferredResult<int>(_ => Task.FromResult(sortedByKey.Count)));
+        return new Page<T>(items, item => CursorOf(key(item)), hasNext, hasPrevious, sortedByKey.Count);
     }
+
+    /// <summary>The cursor of the item with this key.</summary>
+    public static string CursorOf(long key) => Cursor.Encode(SortKey.KeyOnly, [key]);
 }

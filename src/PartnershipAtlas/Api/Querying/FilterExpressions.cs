@@ -48,12 +48,13 @@ public static class FilterExpressions
                     conditions.Add(Expression.Not(Entity(type, instance, (IDictionary<string, object?>)value)));
                     break;
                 default:
-                    var member = EntityShape.Find(type, name) ?? throw new ExecutionError($"'{name}' cannot be filtered on {type.Name}.");
+                    var member = QueryFieldDeclarations.Find(type, name) ?? throw new ExecutionError($"'{name}' cannot be filtered on {type.Name}.");
                     var access = Expression.Property(instance, member.Property);
                     var inner = (IDictionary<string, object?>)value;
                     conditions.Add(member.Kind switch
                     {
                         MemberKind.Scalar => Operations(access, inner),
+                        MemberKind.Id => Operations(access, PublicIds.Decode(member, inner)),
                         MemberKind.Object => Expression.AndAlso(Expression.NotEqual(access, Expression.Constant(null, access.Type)), Entity(member.ValueType, access, inner)),
                         _ => List(member.ValueType, access, inner),
                     });

@@ -45,4 +45,12 @@ public static class KeyComparisons
     private static List<object> Ordered(Type type) => type == typeof(bool)
         ? [false, true]
         : Enum.GetValues(type).Cast<object>().OrderBy(v => v.ToString(), StringComparer.Ordinal).ToList();
+
+    /// <summary>A key selector without the widening conversion (<c>x => (long)x.Urn</c> becomes <c>x => x.Urn</c>): SQL then sorts and seeks on the indexed column instead of a CAST.</summary>
+    public static LambdaExpression WithoutWidening(LambdaExpression key) =>
+        key.Body is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var column } && IsInteger(column.Type) && IsInteger(key.Body.Type)
+            ? Expression.Lambda(column, key.Parameters)
+            : key;
+
+    private static bool IsInteger(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(short);
 }

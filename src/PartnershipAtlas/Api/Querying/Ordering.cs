@@ -2,27 +2,19 @@ using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using GraphQL;
-using PartnershipAtlas.Api.Paging;
 
 namespace PartnershipAtlas.Api.Querying;
 
 /// <summary>One sort key: how to read it in SQL and in memory, and its direction.</summary>
 public sealed record SortKey(string Name, LambdaExpression Selector, Func<object, object?> Read, bool Descending)
 {
+    /// <summary>The name of the unique key that ends every order.</summary>
+    public const string Tiebreaker = "#";
+
+    /// <summary>The signature of the default order: the unique key alone, ascending.</summary>
+    public const string KeyOnly = Tiebreaker + ":ASC";
+
     public Type ValueType => Selector.ReturnType;
-
-    public SortKey Reversed() => this with { Descending = !Descending };
-}
-
-/// <summary>Which members can be sort keys.</summary>
-public static class Ordering
-{
-    /// <summary>Scalars and related entities; not lists, not values SQLite cannot compare.</summary>
-    public static bool IsSortable(EntityMember member) =>
-        member.Kind == MemberKind.Object || (member.Kind == MemberKind.Scalar && IsComparable(member.UnderlyingType));
-
-    /// <summary>Whether SQL can order the values: not DateTimeOffset, which SQLite keeps as text it cannot compare.</summary>
-    public static bool IsComparable(Type type) => type != typeof(DateTimeOffset);
 }
 
 /// <summary>
@@ -71,7 +63,7 @@ public sealed class Ordering<T>
                 new Dictionary<string, object?> { ["maxKeys"] = MaxKeys, ["keys"] = keys.Count });
         }
         var read = Tiebreakers.GetOrAdd(tiebreaker.ToString(), _ => tiebreaker.Compile());
-        keys.Add(new SortKey("#", tiebreaker, row => read((T)row), false));
+        keys.Add(new SortKey(SortKey.Tiebreaker, tiebreaker, row => read((T)row), false));
         return new Ordering<T>(keys, includes.Distinct().ToList());
     }
 
@@ -80,7 +72,8 @@ public sealed class Ordering<T>
         foreach (var (name, value) in input)
         {
             if (value is null) continue;
-            var member = EntityShape.Find(type, name) ?? throw new ExecutionError($"'{name}' cannot be sorted on {type.Name}.");
+            var member = QueryFieldDeclarations.Find(type, name) is { } found && QueryScalars.IsSortable(found) ? found
+                : throw new ExecutionError($"'{name}' cannot be sorted on {type.Name}.");
             List<PropertyInfo> here = [.. path, member.Property];
             if (value is IDictionary<string, object?> nested)
             {
@@ -114,7 +107,7 @@ public sealed class Ordering<T>
         foreach (var key in Keys)
         {
             var descending = key.Descending != backward;
-            var selector = Keyset.WithoutWidening(key.Selector);
+            var selector = KeyComparisons.WithoutWidening(key.Selector);
             if (NullsFirst(selector) is { } nulls) source = By(source, nulls, descending);
             source = By(source, selector, descending);
         }
@@ -140,25 +133,8 @@ public sealed class Ordering<T>
         return Expression.Lambda(Expression.Condition(isNull, Expression.Constant(0), Expression.Constant(1)), selector.Parameters);
     }
 
-    /// <summary>A row's cursor: its key alone in the default order, the values of every key otherwise.</summary>
-    public string CursorOf(T row) => IsDefault
-        ? Cursor.Encode((long)Keys[0].Read(row!)!)
-        : Cursor.EncodeValues(Signature, Keys.Select(k => k.Read(row!)).ToArray());
-
-    /// <summary>The conditions a page's <c>after</c>/<c>before</c> cursors put on the rows.</summary>
-    public IEnumerable<Expression<Func<T, bool>>> Seeks(PageRequest page)
-    {
-        if (IsDefault)
-        {
-            var key = (Expression<Func<T, long>>)Keys[0].Selector;
-            if (page.After is long after) yield return Keyset.Compare(key, after, ExpressionType.GreaterThan);
-            if (page.Before is long before) yield return Keyset.Compare(key, before, ExpressionType.LessThan);
-            yield break;
-        }
-        var types = Keys.Select(k => k.ValueType).ToList();
-        if (page.AfterCursor is { } afterCursor) yield return Seek(Cursor.DecodeValues(afterCursor, Signature, types), after: true);
-        if (page.BeforeCursor is { } beforeCursor) yield return Seek(Cursor.DecodeValues(beforeCursor, Signature, types), after: false);
-    }
+    /// <summary>The values of every key of a row (what its cursor carries), the tiebreaker last.</summary>
+    public object?[] ValuesOf(T row) => Keys.Select(k => k.Read(row!)).ToArray();
 
     /// <summary>
     /// Rows strictly after (or before) a cursor's values in this order: (k1 beyond v1) or (k1 = v1 and k2 beyond v2) or …,

@@ -20,8 +20,9 @@ public sealed class SortEnumGraphType : EnumerationGraphType<SortDirection>
 }
 
 /// <summary>
-/// <c>XSortInput</c> generated from entity <typeparamref name="T"/> by reflection: a <c>SortEnumType</c> per scalar
-/// (enums sort by their name), a nested <c>YSortInput</c> per related entity. Lists are not sortable.
+/// <c>XSortInput</c> for entity <typeparamref name="T"/>, from its <see cref="QueryFields{T}"/> declaration: a
+/// <c>SortEnumType</c> per value (enums sort by their name), a nested <c>YSortInput</c> per related entity. Lists and
+/// ids are not sortable (the unique key is always the last key).
 /// </summary>
 public sealed class SortInputGraphType<T> : InputObjectGraphType
 {
@@ -29,7 +30,7 @@ public sealed class SortInputGraphType<T> : InputObjectGraphType
     {
         Name = typeof(T).Name + "SortInput";
         Description = $"Sort keys of {typeof(T).Name}: give one field per list element, in order of precedence.";
-        foreach (var member in EntityShape.Of(typeof(T)).Where(Ordering.IsSortable))
+        foreach (var member in QueryFieldDeclarations.Of(typeof(T)).Where(QueryScalars.IsSortable))
         {
             var type = member.Kind == MemberKind.Scalar ? typeof(SortEnumGraphType) : typeof(SortInputGraphType<>).MakeGenericType(member.ValueType);
             AddField(new FieldType { Name = member.Name, Type = type, Description = $"Sort by {member.Name}." });

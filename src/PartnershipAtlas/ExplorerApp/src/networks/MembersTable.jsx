@@ -12,7 +12,7 @@ import membersCsv from './membersCsv.graphql';
 const PAGE = 20;
 const COLUMNS = [
   { key: 'name', label: 'School', order: (d) => ({ establishment: { name: d } }) },
-  { key: 'urn', label: 'URN', order: (d) => ({ establishmentUrn: d }) },
+  { key: 'urn', label: 'URN', order: (d) => ({ establishment: { urn: d } }) },
   { key: 'la', label: 'Local authority', order: (d) => ({ establishment: { laName: d } }) },
   { key: 'phase', label: 'Phase', order: (d) => ({ establishment: { phase: d } }) },
   { key: 'pupils', label: 'Pupils', order: (d) => ({ establishment: { numberOfPupils: d } }) },

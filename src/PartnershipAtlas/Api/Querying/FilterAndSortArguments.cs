@@ -3,17 +3,16 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
-using PartnershipAtlas.Api.Paging;
 
 namespace PartnershipAtlas.Api.Querying;
 
 /// <summary>The <c>where:</c> and <c>order:</c> arguments of a connection over an entity type, and what resolvers make of them.</summary>
-public static class QueryArguments
+public static class FilterAndSortArguments
 {
     /// <summary>Adds <c>where: XFilterInput</c> and <c>order: [XSortInput!]</c> for entity type <paramref name="entity"/> (after the paging arguments, as HotChocolate orders them).</summary>
     public static FieldBuilder<TSource, TReturn> WhereAndOrder<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Type entity)
     {
-        var arguments = field.FieldType.Arguments ??= new GraphQL.Types.QueryArguments();
+        var arguments = field.FieldType.Arguments ??= new QueryArguments();
         arguments.Add(new QueryArgument(typeof(FilterInputGraphType<>).MakeGenericType(entity))
         {
             Name = "where",
@@ -39,16 +38,8 @@ public static class QueryArguments
     public static string WhereAndOrderKey(this IResolveFieldContext context) =>
         (Argument(context, "where"), Argument(context, "order")) is (null, null) ? "" : JsonSerializer.Serialize(new[] { Argument(context, "where"), Argument(context, "order") });
 
-    /// <summary>One page of a root connection: filtered by <c>where:</c>, sorted by <c>order:</c> then the unique key.</summary>
-    public static Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, IQueryable<T> query, Expression<Func<T, long>> key)
-    {
-        var page = PageRequest.From(context);
-        if (context.Where<T>() is { } where) query = query.Where(where);
-        return Keyset.PageAsync(query, context.Order(key), page, context.CancellationToken);
-    }
-
     private static object? Argument(IResolveFieldContext context, string name) =>
-        context.Arguments is { } arguments && arguments.TryGetValue(name, out var value) ? value.Value : null;
+        context.Arguments is { } given && given.TryGetValue(name, out var value) ? value.Value : null;
 }
 
 /// <summary>Registers the generated filter and sort input types (open generics: one closed type per entity).</summary>
