@@ -15,6 +15,7 @@ ok=$(wc -l <"$work/times")
 if (( ok > 0 )); then
   echo "latency of 2xx answers: p50 $(sed -n "$(( (ok + 1) / 2 ))p" "$work/times") s, p99 $(sed -n "$(( (ok * 99 + 99) / 100 ))p" "$work/times") s"
 fi
+[[ -s "$work/loadavg.log" ]] && echo "load average (1 min) during the run: $(sort -n "$work/loadavg.log" | awk '{ v[NR] = $1 } END { printf "min %s, median %s, max %s", v[1], v[int((NR + 1) / 2)], v[NR] }')"
 echo "instance kills: $(cat "$work/kills.log" 2>/dev/null | wc -l)"
 fivexx=$(awk '$1 ~ /^5/' "$work/requests.log" | wc -l)
 for name in B C; do

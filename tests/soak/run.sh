@@ -103,6 +103,9 @@ subscriber() { # name: an SSE subscriber to storeChanged on the instance, for th
 stamp_sampler() { # store
   while (( $(date +%s) < end )); do sql "$1" 'SELECT "Version" FROM "StoreStamp"' >>"$work/stamps-$1.log" 2>/dev/null || true; sleep 2; done
 }
+load_sampler() { # the machine's 1-minute load average every 10 s (the figures depend on what else runs)
+  while (( $(date +%s) < end )); do cut -d' ' -f1 /proc/loadavg >>"$work/loadavg.log"; sleep 10; done
+}
 kill_mid_run() { # import-pid file-name: SIGKILLs the import once its run is recorded as RUNNING (polled in the store)
   local running=0
   for _ in $(seq 1 600); do
@@ -144,6 +147,7 @@ subscriber B & load+=($!)
 subscriber C & load+=($!)
 stamp_sampler pg & load+=($!)
 stamp_sampler sq & load+=($!)
+load_sampler & load+=($!)
 import_loop sq & load+=($!)
 import_loop pg   # runs in this shell: it restarts instance A, whose pid the cleanup needs
 wait "${load[@]}" 2>/dev/null || true
