@@ -33,15 +33,7 @@ public sealed class PostgresRestartTests : IDisposable
     [Fact]
     public async Task Requests_during_a_restart_get_clear_errors_and_the_same_server_recovers()
     {
-        await using var factory = new AtlasFactory { Settings = new Dictionary<string, string>
-        {
-            ["Atlas:Provider"] = "Postgres",
-            ["ConnectionStrings:Atlas"] = postgres.ConnectionString,
-            ["Atlas:Limits:CostPerMinute"] = "0",
-            ["Atlas:ApiKeys:0:Name"] = "restart-editor",
-            ["Atlas:ApiKeys:0:Sha256"] = ApiKeyAuthentication.Hash(EditorKey),
-            ["Atlas:ApiKeys:0:Roles:0"] = "editor",
-        } };
+        await using var factory = Server();
         var client = factory.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(120);
         await factory.ImportAsync("gias-establishments", GeneratedGiasFile.Write(folder, 300));
@@ -95,7 +87,7 @@ public sealed class PostgresRestartTests : IDisposable
         {
             Assert.True(o.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{o.Status}: {o.Body}");
             Assert.DoesNotContain("   at ", o.Body, StringComparison.Ordinal); // no stack trace
-            if (o.Status == HttpStatusCode.OK) Assert.Contains("STORE_UNAVAILABLE", o.Body, StringComparison.Ordinal);
+            if (o.Status == HttpStatusCode.OK) Assert.Contains(StoreOutagesCode, o.Body, StringComparison.Ordinal);
         });
         Assert.All(outcomes.Where(o => !o.SentWhileDown && o.Status == HttpStatusCode.OK && !HasErrors(o)),
             o => Assert.Equal(300, JsonNode.Parse(o.Body)!["data"]!["establishments"]!["totalCount"]!.GetValue<int>()));
@@ -116,6 +108,45 @@ public sealed class PostgresRestartTests : IDisposable
         var found = await client.DataAsync("{ partnerships(first: 5, where: { name: { eq: \"After the restart\" } }) { totalCount } }");
         Assert.Equal(1, found["partnerships"]!["totalCount"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task After_a_restart_while_idle_only_the_first_request_fails()
+    {
+        await using var factory = Server();
+        var client = factory.CreateClient();
+        await factory.ImportAsync("gias-establishments", GeneratedGiasFile.Write(folder, 50));
+        // Several connections in the pool, idle when PostgreSQL stops: each died with the server, unknown to the pool.
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(n => client.DataAsync($"{{ establishments(first: {n}) {{ totalCount }} }}")));
+        postgres.Halt();
+        postgres.Resume();
+
+        var failed = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/graphql", new { query = $"{{ establishments(first: {10 + i}) {{ totalCount }} }}" });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (body.Contains("\"errors\"", StringComparison.Ordinal))
+            {
+                Assert.Contains(StoreOutagesCode, body, StringComparison.Ordinal);
+                failed++;
+            }
+            else Assert.Equal(50, JsonNode.Parse(body)!["data"]!["establishments"]!["totalCount"]!.GetValue<int>());
+        }
+        Assert.True(failed <= 1, $"{failed} requests failed on connections that died with the server (the first failure empties the pool)");
+    }
+
+    private const string StoreOutagesCode = "STORE_UNAVAILABLE";
+
+    private AtlasFactory Server() => new() { Settings = new Dictionary<string, string>
+    {
+        ["Atlas:Provider"] = "Postgres",
+        ["ConnectionStrings:Atlas"] = postgres.ConnectionString,
+        ["Atlas:Limits:CostPerMinute"] = "0",
+        ["Atlas:ApiKeys:0:Name"] = "restart-editor",
+        ["Atlas:ApiKeys:0:Sha256"] = ApiKeyAuthentication.Hash(EditorKey),
+        ["Atlas:ApiKeys:0:Roles:0"] = "editor",
+    } };
 
     private static bool HasErrors(Outcome outcome) => outcome.Body.Contains("\"errors\"", StringComparison.Ordinal);
 
