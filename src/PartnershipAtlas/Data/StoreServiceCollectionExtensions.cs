@@ -59,7 +59,7 @@ public static class StoreServiceCollectionExtensions
 
     internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter))
-            .AddInterceptors(UnstampedWriteGuard.Instance, StoreOutages.PoolRecovery.Instance);
+            .AddInterceptors(UnstampedWriteGuard.Instance);
 
     /// <summary>
     /// A list in a query is one SQL parameter (json_each on SQLite, an array on PostgreSQL), as <c>EF.Parameter</c> asks

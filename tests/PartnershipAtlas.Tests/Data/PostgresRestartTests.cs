@@ -133,7 +133,7 @@ public sealed class PostgresRestartTests : IDisposable
             }
             else Assert.Equal(50, JsonNode.Parse(body)!["data"]!["establishments"]!["totalCount"]!.GetValue<int>());
         }
-        Assert.True(failed <= 1, $"{failed} requests failed on connections that died with the server (the first failure empties the pool)");
+        Assert.True(failed <= 1, $"{failed} requests failed on pooled connections that died with the server");
     }
 
     private const string StoreOutagesCode = "STORE_UNAVAILABLE";
