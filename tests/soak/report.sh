@@ -15,6 +15,7 @@ ok=$(wc -l <"$work/times")
 if (( ok > 0 )); then
   echo "latency of 2xx answers: p50 $(sed -n "$(( (ok + 1) / 2 ))p" "$work/times") s, p99 $(sed -n "$(( (ok * 99 + 99) / 100 ))p" "$work/times") s"
 fi
+[[ -s "$work/loadavg.log" ]] && echo "load average (1 min) during the run: $(sort -n "$work/loadavg.log" | awk '{ v[NR] = $1 } END { printf "min %s, median %s, max %s", v[1], v[int((NR + 1) / 2)], v[NR] }')"
 echo "instance kills: $(cat "$work/kills.log" 2>/dev/null | wc -l)"
 fivexx=$(awk '$1 ~ /^5/' "$work/requests.log" | wc -l)
 for name in B C; do
@@ -37,6 +38,17 @@ for store in pg sq; do
   check "no orphaned memberships ($orphans)" "$([[ "$orphans" == 0 ]]; echo $?)"
   down="$(awk 'NR > 1 && $1 < last { n++ } { last = $1 } END { print n + 0 }' "$work/stamps-$store.log")"
   check "the store stamp never went down ($(wc -l <"$work/stamps-$store.log") samples, last $(tail -1 "$work/stamps-$store.log"))" "$([[ "$down" == 0 ]]; echo $?)"
+  if [[ "$store" == pg ]]; then
+    killed=0 landed=0 after=0
+    while read -r name; do
+      (( killed++ )) || true
+      status="$(sql pg "SELECT \"Status\" || ' ' || COALESCE(\"Message\", '') FROM \"ImportRuns\" WHERE \"FileName\" = '$name'")"
+      if [[ "$status" == "Failed Interrupted"* ]]; then (( landed++ )) || true
+      elif [[ "$status" == Succeeded* || "$status" == Skipped* ]]; then (( after++ )) || true   # the run ended between the poll and the kill
+      else echo "  killed run $name: $status"; fi
+    done < <(cat "$work/killed-runs.log" 2>/dev/null)
+    check "every import killed while RUNNING ($killed) is marked interrupted ($landed; $after had finished before the kill landed)" "$([[ $(( landed + after )) == "$killed" ]]; echo $?)"
+  fi
   mapfile -t imported < <(sql "$store" "SELECT \"FileName\" FROM \"ImportRuns\" WHERE $gias AND \"Status\" = 'Succeeded'")
   recount="$(cd "$work/imports-$store" && python3 -c 'import csv, sys
 urns = set()

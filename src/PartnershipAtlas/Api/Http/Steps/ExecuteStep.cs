@@ -4,6 +4,7 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Api.Limits;
+using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Api.Http.Steps;
 
@@ -68,7 +69,14 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
         CancellationToken = cancellationToken,
         UnhandledExceptionDelegate = context =>
         {
-            logger.LogError(context.OriginalException, "GraphQL field {Path} failed", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)");
+            var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(request)";
+            if (StoreOutages.Cause(context.OriginalException) is { } outage)
+            {
+                logger.LogWarning("GraphQL field {Path} failed: the store is unavailable ({Reason})", path, outage.Message);
+                context.Exception = AtlasErrors.Coded(StoreOutages.Message, StoreOutages.Code);
+                return Task.CompletedTask;
+            }
+            logger.LogError(context.OriginalException, "GraphQL field {Path} failed", path);
             return Task.CompletedTask;
         },
     };
