@@ -61,7 +61,7 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
         OperationName = exchange.Request.OperationName,
         Variables = run.Variables,
         Extensions = exchange.Request.Extensions,
-        RequestServices = run.Services ?? exchange.Http.RequestServices,
+        RequestServices = run.Services ?? new ScopeOnDemand(exchange.Http),
         User = exchange.Http.User,
         UserContext = run.Charged is null ? [] : new Dictionary<string, object?> { [CostReport.Key] = run.Charged },
         ValidationRules = run.ValidatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
