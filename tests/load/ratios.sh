@@ -6,7 +6,8 @@
 # ATLAS_TEST_POSTGRES is set or scripts/postgres can start a cluster; PG=off skips it).
 # Usage: tests/load/run.sh ratios [seconds] [connections]   (defaults 10 and 32; `ratios 2` is a smoke run)
 # Environment: PORT (5450; the thin server takes PORT+1), THREADS (2), ROUNDS (1: the figures are the medians of the
-# rounds, each measuring every scenario in turn), PG (auto, on, off), PG_PORT (54341).
+# rounds, each measuring every scenario in turn), PG (auto, on, off), PG_PORT (54341), ATLAS_DLL (another build of the
+# server to measure, e.g. a copy of an earlier bin/Release/net10.0, for before-and-after figures; default: build this one).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -31,9 +32,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "building (Release)..." >&2
-dotnet build "$root/src/PartnershipAtlas" -c Release -p:SkipClientApp=true -v quiet -nologo >/dev/null
+[[ -z "${ATLAS_DLL:-}" ]] && dotnet build "$root/src/PartnershipAtlas" -c Release -p:SkipClientApp=true -v quiet -nologo >/dev/null
 dotnet build "$root/tests/PartnershipAtlas.Benchmarks.ThinServer" -c Release -v quiet -nologo >/dev/null
-atlas=(dotnet "$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll" serve --Atlas:ResponseCache:Enabled=false
+atlas=(dotnet "${ATLAS_DLL:-$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll}" serve --Atlas:ResponseCache:Enabled=false
   --Atlas:Limits:CostPerMinute=0 --Atlas:Schedules:Enabled=false --Logging:LogLevel:Default=Warning)
 thin=(dotnet "$root/tests/PartnershipAtlas.Benchmarks.ThinServer/bin/Release/net10.0/PartnershipAtlas.Benchmarks.ThinServer.dll")
 
@@ -128,7 +129,7 @@ if [[ -n "$pg_cs" ]]; then
   done
 fi
 
-echo "# Issue 20 ratios, $started_at, $(nproc) cores, ${duration}s each, $connections connections, $threads wrk threads, $rounds round(s)"
+echo "# Issue 20 ratios, $started_at, ${ATLAS_DLL:-this checkout}, $(nproc) cores, ${duration}s each, $connections connections, $threads wrk threads, $rounds round(s)"
 echo
 echo "Load average at the start $load_start, at the end $(cut -d' ' -f1-3 /proc/loadavg). Response cache off, rate limit off."
 echo
