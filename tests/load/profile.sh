@@ -11,6 +11,7 @@ duration="${2:-15}"
 port="${PORT:-5452}"
 work="$(mktemp -d /tmp/atlas-profile.XXXXXX)"
 source "$here/queries.sh"
+source "$here/wrk.sh"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
 (cd "$root" && dotnet tool restore >/dev/null)
 server_pid=""
@@ -21,11 +22,7 @@ dotnet "$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll" ser
   --ConnectionStrings:Atlas="Data Source=$work/atlas.db" --Atlas:ResponseCache:Enabled=false --Atlas:Limits:CostPerMinute=0 \
   --Atlas:Schedules:Enabled=false --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 900); do
-  curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d '{"query":"{ establishments(first: 1) { totalCount } }"}' \
-    | grep -q '"totalCount":[1-9]' && break
-  sleep 1
-done
+wait_for "$port" || { echo "the server did not start; its log:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 printf '%s' "${QUERIES[$scenario]}" >"$work/body.json"
 BODY_FILE="$work/body.json" wrk -t1 -c4 -d5s -s "$here/post.lua" "http://127.0.0.1:$port/graphql" >/dev/null
 (cd "$root" && dotnet tool run dotnet-trace collect -p "$server_pid" --profile dotnet-sampled-thread-time \

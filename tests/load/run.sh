@@ -47,11 +47,7 @@ start_server() { # response cache on|off
   "${app[@]}" serve --urls "http://127.0.0.1:$port" "${store[@]}" --Atlas:ResponseCache:Enabled="$([[ "$1" == on ]] && echo true || echo false)" \
     --Atlas:Limits:CostPerMinute=0 --Logging:LogLevel:Default=Warning >>"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d '{"query":"{ establishments(first: 1) { totalCount } }"}' \
-      | grep -q '"totalCount":[1-9]' && break
-    sleep 1
-  done
+  wait_for "$port" || { echo "the server did not start; its log:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 }
 
 # Import loop: each round imports the 2022 export with one unmapped cell changed, so the content hash differs and

@@ -15,6 +15,15 @@ namespace PartnershipAtlas.Api.Http.Steps;
 public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, QueryCost cost, ValidatedDocuments validated, IOptions<LimitsOptions> limits,
     ILogger<ExecuteStep> logger)
 {
+    // Made once: the cost rule keeps no state between documents, and a delegate made per request is garbage per request.
+    private readonly IValidationRule[] costOnly = [cost.Rule()];
+    private IValidationRule[]? everyRule;
+    private readonly Func<GraphQL.Execution.UnhandledExceptionContext, Task> logUnhandled = context =>
+    {
+        logger.LogError(context.OriginalException, "GraphQL field {Path} failed", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)");
+        return Task.CompletedTask;
+    };
+
     public async Task<ExecutionResult> RunAsync(GraphQLExchange exchange)
     {
         var result = await RunAsync(exchange, new Run(exchange.Document!, exchange.Request.Variables, exchange.ValidatedBefore, exchange.Cost));
@@ -64,13 +73,9 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
         RequestServices = run.Services ?? new ScopeOnDemand(exchange.Http),
         User = exchange.Http.User,
         UserContext = run.Charged is null ? [] : new Dictionary<string, object?> { [CostReport.Key] = run.Charged },
-        ValidationRules = run.ValidatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
+        ValidationRules = run.ValidatedBefore ? costOnly : everyRule ??= [.. DocumentValidator.CoreRules, costOnly[0]],
         CancellationToken = cancellationToken,
-        UnhandledExceptionDelegate = context =>
-        {
-            logger.LogError(context.OriginalException, "GraphQL field {Path} failed", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)");
-            return Task.CompletedTask;
-        },
+        UnhandledExceptionDelegate = logUnhandled,
     };
 
     /// <param name="Charged">The report the cost is written to and charged against the client's rate limit; null to charge no one.</param>

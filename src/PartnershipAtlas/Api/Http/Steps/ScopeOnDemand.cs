@@ -7,5 +7,7 @@ namespace PartnershipAtlas.Api.Http.Steps;
 /// </summary>
 public sealed class ScopeOnDemand(HttpContext http) : IServiceProvider
 {
-    public object? GetService(Type serviceType) => http.RequestServices.GetService(serviceType);
+    private IServiceProvider? scope;
+
+    public object? GetService(Type serviceType) => (scope ??= http.RequestServices).GetService(serviceType);
 }
