@@ -3,6 +3,7 @@
 # loads it with wrk (32 connections) while dotnet-trace samples it, then prints the busy time by component (SQLite,
 # EF Core, GraphQL.NET, JSON, HTTP, GC, our code) and the busiest frames. Needs wrk and dotnet-trace (`dotnet tool restore`).
 # Usage: tests/load/profile.sh [scenario of queries.sh, default nested20_networks] [seconds, default 15]
+# Environment: PORT (5452), FRAMES (0: how many of the busiest frames to list too), ATLAS_DLL (another build to profile).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,8 +18,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" 
 server_pid=""
 trap '[[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-dotnet build "$root/src/PartnershipAtlas" -c Release -p:SkipClientApp=true -v quiet -nologo >/dev/null
-dotnet "$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll" serve --urls "http://127.0.0.1:$port" \
+[[ -z "${ATLAS_DLL:-}" ]] && dotnet build "$root/src/PartnershipAtlas" -c Release -p:SkipClientApp=true -v quiet -nologo >/dev/null
+dotnet "${ATLAS_DLL:-$root/src/PartnershipAtlas/bin/Release/net10.0/PartnershipAtlas.dll}" serve --urls "http://127.0.0.1:$port" \
   --ConnectionStrings:Atlas="Data Source=$work/atlas.db" --Atlas:ResponseCache:Enabled=false --Atlas:Limits:CostPerMinute=0 \
   --Atlas:Schedules:Enabled=false --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
 server_pid=$!
