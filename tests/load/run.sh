@@ -4,8 +4,10 @@
 # Environment: PORT (default 5450), THREADS (2), PROVIDER (Sqlite, or Postgres: a throwaway cluster from scripts/postgres
 # on PG_PORT, default 54340, with a database of its own), CACHE (both: the server with its response cache and then
 # without it; on; off).
+# `tests/load/run.sh ratios [seconds] [connections]` prints issue 20's ratios from one run instead (ratios.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+[[ "${1:-}" == ratios ]] && exec "$here/ratios.sh" "${@:2}"
 root="$(cd "$here/../.." && pwd)"
 duration="${1:-10}"
 connections="${2:-16}"
@@ -15,6 +17,7 @@ work="$(mktemp -d /tmp/atlas-load.XXXXXX)"
 db="$work/atlas.db"
 export_file="$root/../shared/data/real/gias-hants-surrey/20220420_gias.csv"
 source "$here/queries.sh"
+source "$here/wrk.sh"
 store=(--ConnectionStrings:Atlas="Data Source=$db")
 if [[ "${PROVIDER:-Sqlite}" == Postgres ]]; then
   pg_port="${PG_PORT:-54340}"
@@ -44,11 +47,7 @@ start_server() { # response cache on|off
   "${app[@]}" serve --urls "http://127.0.0.1:$port" "${store[@]}" --Atlas:ResponseCache:Enabled="$([[ "$1" == on ]] && echo true || echo false)" \
     --Atlas:Limits:CostPerMinute=0 --Logging:LogLevel:Default=Warning >>"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d '{"query":"{ establishments(first: 1) { totalCount } }"}' \
-      | grep -q '"totalCount":[1-9]' && break
-    sleep 1
-  done
+  wait_for "$port" || { echo "the server did not start; its log:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
 }
 
 # Import loop: each round imports the 2022 export with one unmapped cell changed, so the content hash differs and
@@ -82,15 +81,11 @@ bench() { # scenario -> "rps p50 p99 failures cpu-ms-per-request KB-allocated-pe
   printf '%s' "${QUERIES[$1]}" >"$body"
   local cpu_before allocated_before
   cpu_before=$(server_cpu); allocated_before=$(server_allocated)
-  BODY_FILE="$body" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$here/post.lua" "http://127.0.0.1:$port/graphql" >"$work/$1.out"
+  wrk_post "http://127.0.0.1:$port/graphql" "$body" "$work/$1.out" "$duration" "$connections" "$threads"
   local cpu_after allocated_after
   cpu_after=$(server_cpu); allocated_after=$(server_allocated)
   local rps p50 p99 failures requests
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$1.out")
-  p50=$(awk '$1=="50%" {print $2}' "$work/$1.out")
-  p99=$(awk '$1=="99%" {print $2}' "$work/$1.out")
-  failures=$(awk '/^FAILURES/ {print $2}' "$work/$1.out")
-  requests=$(awk '/requests in/ {print $1}' "$work/$1.out")
+  read -r rps p50 p99 failures requests < <(wrk_figures "$work/$1.out")
   awk -v r="$rps" -v p50="$p50" -v p99="$p99" -v f="$failures" -v n="$requests" -v c0="$cpu_before" -v c1="$cpu_after" -v a0="$allocated_before" -v a1="$allocated_after" \
     'BEGIN { printf "%s %s %s %s %.3f %.0f\n", r, p50, p99, f, (c1 - c0) * 1000 / n, (a1 - a0) / 1024 / n }'
 }

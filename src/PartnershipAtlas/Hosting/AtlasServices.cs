@@ -77,10 +77,12 @@ public static class AtlasServices
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
             .AddSystemTextJson()
+            .AddSerializer<ResponseSerializer>()
             .AddGraphTypes(typeof(AtlasSchema).Assembly)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddExecutionStrategy(new SubscriptionExecutionStrategy(new SerialExecutionStrategy()), OperationType.Subscription)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        builder.Services.AddSingleton(services => (ResponseSerializer)services.GetRequiredService<IGraphQLTextSerializer>());
         builder.Services.AddSingleton<GraphQL.Validation.DocumentValidator>();
         builder.Services.AddSingleton<GraphQL.Validation.IDocumentValidator, BoundedDocumentValidator>();
         return builder;
@@ -93,9 +95,12 @@ public static class AtlasServices
         var apiKeys = app.Services.GetRequiredService<ApiKeyAuthentication>();
         app.Use((http, next) => apiKeys.InvokeAsync(http, next));
         app.MapPost(DocumentRegistrationEndpoint.Path, DocumentRegistrationEndpoint.HandleAsync);
-        app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        // The endpoint is a singleton taken once: resolving it per request would create the request's DI scope even for
+        // a document that needs none (ScopeOnDemand).
+        var graphql = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.Map("/graphql", (HttpContext http) => graphql.HandleAsync(http));
         app.Map(GraphQLStreamEndpoint.Path, (HttpContext http, GraphQLStreamEndpoint endpoint) => endpoint.HandleAsync(http));
-        app.MapGet(GraphQLHttpEndpoint.CsvLinkPath, (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleCsvLinkAsync(http));
+        app.MapGet(GraphQLHttpEndpoint.CsvLinkPath, (HttpContext http) => graphql.HandleCsvLinkAsync(http));
         app.MapExplorer();
         app.MapAtlasHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");

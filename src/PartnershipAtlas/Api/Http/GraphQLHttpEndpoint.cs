@@ -62,7 +62,7 @@ public sealed class GraphQLHttpEndpoint(NegotiateStep negotiate, ReadStep read, 
             await write.WriteResultAsync(exchange, result);
             return;
         }
-        var body = await write.SerializeAsync(exchange, result);
+        var body = write.Serialize(exchange, result);
         await WriteStep.WriteAnswerAsync(exchange, cache.Keep(exchange, body), "miss");
     }
 }

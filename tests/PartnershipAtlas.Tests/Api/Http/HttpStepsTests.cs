@@ -1,6 +1,10 @@
 using System.Text;
+using GraphQL;
+using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using PartnershipAtlas.Api.Http;
@@ -100,5 +104,45 @@ public sealed class HttpStepsTests
         Assert.Equal(405, limits.Run(mutation)!.Status);
         Assert.Null(limits.Run(query));
         Assert.Equal("key:k1", query.Cost!.Client);
+    }
+
+    [Fact]
+    public async Task Writing_sends_the_answer_whole_with_its_length_in_the_bytes_graphql_net_writes()
+    {
+        var write = new WriteStep(new ResponseSerializer(new ErrorInfoProvider()), Options.Create(new LimitsOptions()));
+        var exchange = Exchange("POST");
+        var body = new MemoryStream();
+        exchange.Http.Response.Body = body;
+        var data = new Dictionary<string, object?> { ["name"] = "St Mary\u2019s <C of E> & \"Juniors\"", ["urn"] = 136888, ["none"] = null };
+
+        await write.WriteResultAsync(exchange, new ExecutionResult { Executed = true, Data = data });
+
+        var expected = new GraphQLSerializer().Serialize(new ExecutionResult { Executed = true, Data = data, Extensions = new() { ["cost"] = new CostReport("", new LimitsOptions().MaxCost).ToExtension() } });
+        Assert.Equal(expected, Encoding.UTF8.GetString(body.ToArray()));
+        Assert.Equal(body.Length, exchange.Http.Response.ContentLength);
+    }
+
+    [Fact]
+    public void The_request_scope_is_created_only_when_a_resolver_asks_for_a_service()
+    {
+        var http = new DefaultHttpContext();
+        var services = new CountingServices(new ServiceCollection().AddSingleton(TimeProvider.System).BuildServiceProvider());
+        http.Features.Set<IServiceProvidersFeature>(services);
+
+        var onDemand = new ScopeOnDemand(http);
+        Assert.Equal(0, services.Reads);
+        Assert.Same(TimeProvider.System, onDemand.GetRequiredService<TimeProvider>());
+        Assert.Equal(1, services.Reads);
+    }
+
+    private sealed class CountingServices(IServiceProvider provider) : IServiceProvidersFeature
+    {
+        public int Reads { get; private set; }
+
+        public IServiceProvider RequestServices
+        {
+            get { Reads++; return provider; }
+            set { }
+        }
     }
 }

@@ -16,6 +16,22 @@ namespace PartnershipAtlas.Api.Http.Steps;
 public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, QueryCost cost, ValidatedDocuments validated, IOptions<LimitsOptions> limits,
     ILogger<ExecuteStep> logger)
 {
+    // Made once: the cost rule keeps no state between documents, and a delegate made per request is garbage per request.
+    private readonly IValidationRule[] costOnly = [cost.Rule()];
+    private IValidationRule[]? everyRule;
+    private readonly Func<GraphQL.Execution.UnhandledExceptionContext, Task> logUnhandled = context =>
+    {
+        var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(request)";
+        if (StoreOutages.Cause(context.OriginalException) is { } outage)
+        {
+            logger.LogWarning("GraphQL field {Path} failed: the store is unavailable ({Reason})", path, outage.Message);
+            context.Exception = AtlasErrors.Coded(StoreOutages.Message, StoreOutages.Code);
+            return Task.CompletedTask;
+        }
+        logger.LogError(context.OriginalException, "GraphQL field {Path} failed", path);
+        return Task.CompletedTask;
+    };
+
     public async Task<ExecutionResult> RunAsync(GraphQLExchange exchange)
     {
         var result = await RunAsync(exchange, new Run(exchange.Document!, exchange.Request.Variables, exchange.ValidatedBefore, exchange.Cost));
@@ -62,23 +78,12 @@ public sealed class ExecuteStep(IDocumentExecuter executer, ISchema schema, Quer
         OperationName = exchange.Request.OperationName,
         Variables = run.Variables,
         Extensions = exchange.Request.Extensions,
-        RequestServices = run.Services ?? exchange.Http.RequestServices,
+        RequestServices = run.Services ?? new ScopeOnDemand(exchange.Http),
         User = exchange.Http.User,
         UserContext = run.Charged is null ? [] : new Dictionary<string, object?> { [CostReport.Key] = run.Charged },
-        ValidationRules = run.ValidatedBefore ? [cost.Rule()] : DocumentValidator.CoreRules.Append(cost.Rule()),
+        ValidationRules = run.ValidatedBefore ? costOnly : everyRule ??= [.. DocumentValidator.CoreRules, costOnly[0]],
         CancellationToken = cancellationToken,
-        UnhandledExceptionDelegate = context =>
-        {
-            var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(request)";
-            if (StoreOutages.Cause(context.OriginalException) is { } outage)
-            {
-                logger.LogWarning("GraphQL field {Path} failed: the store is unavailable ({Reason})", path, outage.Message);
-                context.Exception = AtlasErrors.Coded(StoreOutages.Message, StoreOutages.Code);
-                return Task.CompletedTask;
-            }
-            logger.LogError(context.OriginalException, "GraphQL field {Path} failed", path);
-            return Task.CompletedTask;
-        },
+        UnhandledExceptionDelegate = logUnhandled,
     };
 
     /// <param name="Charged">The report the cost is written to and charged against the client's rate limit; null to charge no one.</param>

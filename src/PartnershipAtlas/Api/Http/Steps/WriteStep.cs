@@ -12,7 +12,7 @@ namespace PartnershipAtlas.Api.Http.Steps;
 /// rate-limited one a 429 with Retry-After; a computed one carries the document analysis time in Server-Timing; a kept answer carries its entity tag, and a GET naming it in
 /// <c>If-None-Match</c> gets 304 Not Modified.
 /// </summary>
-public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<LimitsOptions> limits)
+public sealed class WriteStep(ResponseSerializer serializer, IOptions<LimitsOptions> limits)
 {
     /// <summary>Carries how long measuring the document's expansion took on the server (<c>analysis;dur=</c> milliseconds).</summary>
     public const string ServerTiming = "Server-Timing";
@@ -23,10 +23,10 @@ public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<Limits
         if (refusal.Allow is { } allow) response.Headers.Allow = allow;
         response.StatusCode = refusal.Status ?? NotExecutedStatus(exchange.MediaType);
         response.ContentType = exchange.MediaType + "; charset=utf-8";
-        return serializer.WriteAsync(response.Body, WithCost(refusal.Result, null), exchange.Http.RequestAborted);
+        return serializer.WriteBodyAsync(response, WithCost(refusal.Result, null), exchange.Http.RequestAborted);
     }
 
-    public async Task WriteResultAsync(GraphQLExchange exchange, ExecutionResult result)
+    public Task WriteResultAsync(GraphQLExchange exchange, ExecutionResult result)
     {
         var response = exchange.Http.Response;
         response.StatusCode = result.Executed && (exchange.Table is null || result.Errors is not { Count: > 0 }) ? StatusCodes.Status200OK : NotExecutedStatus(exchange.MediaType);
@@ -37,16 +37,11 @@ public sealed class WriteStep(IGraphQLTextSerializer serializer, IOptions<Limits
         }
         WriteServerTiming(exchange);
         response.ContentType = exchange.MediaType + "; charset=utf-8";
-        await serializer.WriteAsync(response.Body, WithCost(result, exchange.Cost), exchange.Http.RequestAborted);
+        return serializer.WriteBodyAsync(response, WithCost(result, exchange.Cost), exchange.Http.RequestAborted);
     }
 
     /// <summary>The bytes of a successful answer, to be kept by the response cache.</summary>
-    public async Task<byte[]> SerializeAsync(GraphQLExchange exchange, ExecutionResult result)
-    {
-        using var buffer = new MemoryStream();
-        await serializer.WriteAsync(buffer, WithCost(result, exchange.Cost), exchange.Http.RequestAborted);
-        return buffer.ToArray();
-    }
+    public byte[] Serialize(GraphQLExchange exchange, ExecutionResult result) => serializer.ToUtf8Bytes(WithCost(result, exchange.Cost));
 
     /// <param name="cache">The <see cref="ResponseCache.Header"/> value: <c>hit</c> or <c>miss</c>.</param>
     public static async Task WriteAnswerAsync(GraphQLExchange exchange, ResponseCache.Answer answer, string cache)
