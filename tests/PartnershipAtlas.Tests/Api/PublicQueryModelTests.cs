@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnershipAtlas.Api;
+using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Api;

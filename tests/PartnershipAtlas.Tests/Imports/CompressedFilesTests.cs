@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Imports;
 using PartnershipAtlas.Imports.Csv;
 using PartnershipAtlas.Tests.Support;

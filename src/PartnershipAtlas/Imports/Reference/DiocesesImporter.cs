@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PartnershipAtlas.Imports.Gias;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Imports.Reference;

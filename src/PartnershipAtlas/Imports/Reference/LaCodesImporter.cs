@@ -1,5 +1,4 @@
 using PartnershipAtlas.Data.Sql;
-using PartnershipAtlas.Imports.Gias;
 using PartnershipAtlas.Imports.Pipeline;
 using PartnershipAtlas.Partnerships;
 
