@@ -19,19 +19,13 @@ public sealed record DependencyRules(string Root)
 
     public static readonly string[] Infrastructure = ["Api", "Data", "Hosting"];
 
-    /// <summary>
-    /// References another branch of issue 18 removes (the imports branch moves <c>Imports.SqlText</c> into Data under a
-    /// new name): allowed until then; delete the entry when that branch is merged.
-    /// </summary>
-    public static readonly string[] PendingTargets = ["PartnershipAtlas.Imports.SqlText"];
-
     /// <summary>The feature or infrastructure area a namespace is in (its first segment below the root), or null outside the root.</summary>
     public string? AreaOf(string ns) =>
         ns == Root ? "" : ns.StartsWith(Root + ".", StringComparison.Ordinal) ? ns[(Root.Length + 1)..].Split('.')[0] : null;
 
     /// <summary>Every reference that breaks a rule, described for a failure message.</summary>
     public IReadOnlyList<string> Violations(IEnumerable<TypeReference> references) =>
-        [.. references.Where(r => !PendingTargets.Contains(r.ToType)).Select(Violation).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        [.. references.Select(Violation).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>Namespaces below the root that are neither a feature nor infrastructure: each new folder must be placed.</summary>
     public IReadOnlyList<string> Unplaced(IEnumerable<string> namespaces) =>
