@@ -13,7 +13,10 @@ public sealed class TelemetryTests
         await factory.ImportAsync("gias-establishments", RealData.GiasNarrow2021);
         await client.DataAsync("query Dashboard { establishments { totalCount } }");
 
-        var metrics = await client.GetStringAsync("/metrics");
+        // ASP.NET Core records a request's duration once the request has ended, which can be just after the client has
+        // the whole answer (written in one piece with its Content-Length): scrape until it shows.
+        var metrics = "";
+        await Eventually.WaitForAsync(async () => (metrics = await client.GetStringAsync("/metrics")).Contains("http_server_request_duration_seconds", StringComparison.Ordinal));
 
         Assert.Contains("atlas_graphql_requests_total{", metrics);
         // Other tests in this process may import too while this server listens: at least this import's rows are counted.
