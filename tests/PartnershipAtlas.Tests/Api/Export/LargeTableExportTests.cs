@@ -9,6 +9,7 @@ namespace PartnershipAtlas.Tests.Api.Export;
 /// A 50,000-row table streams: the live managed heap of the process (server and client both) is sampled as the CSV
 /// is read and must not grow with the rows. The store is generated (GIAS rows repeated with new URNs), never shipped.
 /// </summary>
+[Collection(RunsAlone.Name)] // the heap measured is the process's: no other test may allocate meanwhile
 [Trait("Store", "Sqlite")] // what is measured is the export's streaming, the same on both stores: generated once, on SQLite
 public sealed class LargeTableExportTests(ITestOutputHelper output) : IAsyncLifetime
 {
