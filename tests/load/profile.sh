@@ -3,7 +3,8 @@
 # loads it with wrk (32 connections) while dotnet-trace samples it, then prints the busy time by component (SQLite,
 # EF Core, GraphQL.NET, JSON, HTTP, GC, our code) and the busiest frames. Needs wrk and dotnet-trace (`dotnet tool restore`).
 # Usage: tests/load/profile.sh [scenario of queries.sh, default nested20_networks] [seconds, default 15]
-# Environment: PORT (5452), FRAMES (0: how many of the busiest frames to list too), ATLAS_DLL (another build to profile).
+# Environment: PORT (5452), FRAMES (0: how many of the busiest frames to list too), ATLAS_DLL (another build to profile),
+# CALLERS (comma-separated frame names, e.g. Monitor.Enter_Slowpath: the chains of our, EF Core's and GraphQL.NET's frames that lead to each).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -34,4 +35,4 @@ BODY_FILE="$work/body.json" wrk -t2 -c32 -d"${duration}s" --latency -s "$here/po
 wait "$tracer"
 (cd "$root" && dotnet tool run dotnet-trace convert "$work/trace.nettrace" --format speedscope -o "$work/trace" >/dev/null)
 echo "# $scenario, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 "$here/profile-categories.py" "$work/trace.speedscope.json" "${FRAMES:-0}"
+python3 "$here/profile-categories.py" "$work/trace.speedscope.json" "${FRAMES:-0}" "${CALLERS:-}"

@@ -17,12 +17,16 @@ public static class EstablishmentLoaders
             null).Load(urn);
     }
 
-    public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn)
+    /// <summary>
+    /// The establishment's active memberships, with their partnerships whole or, when <paramref name="idKindAndName"/>,
+    /// with only the columns <see cref="PartnershipNarrowRead.Fields"/> read.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, bool idKindAndName)
     {
         var db = context.Db();
         var (asOf, kinds) = (context.AsOf(), context.Kinds());
-        return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}",
-            (urns, ct) => MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, ct), []).Load(urn);
+        return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}:{(idKindAndName ? "narrow" : "whole")}",
+            (urns, ct) => MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, idKindAndName, ct), []).Load(urn);
     }
 
     public static IDataLoaderResult<IReadOnlyList<DirectedLink>> Links(IResolveFieldContext context, int urn)

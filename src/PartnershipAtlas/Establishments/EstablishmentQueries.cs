@@ -20,7 +20,7 @@ public static class EstablishmentQueries
             .Description("All establishments, in URN order unless `order` says otherwise, optionally filtered by `where`.")
             .PagingArguments()
             .WhereAndOrder(typeof(Establishment))
-            .ResolveAsync(async c => await c.PageAsync(c.Db().Establishments.AsNoTracking(), e => (long)e.Urn));
+            .ResolveAsync(async c => await c.PageAsync(c.Db().Establishments.AsNoTracking(), e => (long)e.Urn, EstablishmentNarrowRead.Columns));
         EstablishmentCounts.AddTo(query);
     }
 }

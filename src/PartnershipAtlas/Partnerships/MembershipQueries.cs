@@ -89,13 +89,50 @@ public static class MembershipQueries
         return kinds is null ? query : query.Where(m => EF.Parameter(kinds).Contains(m.Partnership!.Kind));
     }
 
-    /// <summary>Active memberships of many establishments at once, with their partnerships.</summary>
+    /// <summary>
+    /// Active memberships of many establishments at once, with their partnerships: whole, or with only their id, kind
+    /// and name when <paramref name="idKindAndName"/> (the fields of <see cref="PartnershipNarrowRead.Fields"/> are all that
+    /// is asked of them).
+    /// </summary>
     public static async Task<IDictionary<int, IReadOnlyList<Membership>>> OfEstablishmentsAsync(
-        AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, CancellationToken cancellationToken)
+        AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, bool idKindAndName, CancellationToken cancellationToken)
     {
-        var rows = await (kinds is null ? OfEstablishmentsInAnyKind : OfEstablishmentsInKinds)(db, [.. urns], asOf, kinds ?? []).ToListAsync(cancellationToken);
-        foreach (var row in rows) row.Membership.Partnership = row.Partnership;
-        return rows.GroupBy(r => r.Membership.EstablishmentUrn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Membership>)g.Select(r => r.Membership).ToList());
+        var query = (kinds is null, idKindAndName) switch
+        {
+            (true, false) => OfEstablishmentsInAnyKind,
+            (false, false) => OfEstablishmentsInKinds,
+            (true, true) => OfEstablishmentsInAnyKindNarrow,
+            (false, true) => OfEstablishmentsInKindsNarrow,
+        };
+        var rows = await query(db, [.. urns], asOf, kinds ?? []).ToListAsync(cancellationToken);
+        var first = FirstOfEachPartnership(rows);
+        var byUrn = new Dictionary<int, IReadOnlyList<Membership>>();
+        foreach (var row in rows)
+        {
+            var membership = row.Membership;
+            if (first[(membership.EstablishmentUrn!.Value, membership.PartnershipId)] != membership.Id) continue;
+            membership.Partnership = row.Partnership;
+            if (!byUrn.TryGetValue(membership.EstablishmentUrn.Value, out var list)) byUrn[membership.EstablishmentUrn.Value] = list = new List<Membership>();
+            ((List<Membership>)list).Add(membership);
+        }
+        return byUrn;
+    }
+
+    /// <summary>
+    /// <see cref="FirstActiveRule"/> for an establishment's memberships, applied in memory: the rows hold every active
+    /// membership of their establishments (in the kinds asked for, which a partnership's memberships share), so the
+    /// first of each establishment and partnership is the one with the lowest id among them. SQLite would otherwise
+    /// run a correlated subquery per row.
+    /// </summary>
+    private static Dictionary<(int Urn, int PartnershipId), long> FirstOfEachPartnership(List<MembershipRow> rows)
+    {
+        var first = new Dictionary<(int, int), long>(rows.Count);
+        foreach (var row in rows)
+        {
+            var key = (row.Membership.EstablishmentUrn!.Value, row.Membership.PartnershipId);
+            if (!first.TryGetValue(key, out var id) || row.Membership.Id < id) first[key] = row.Membership.Id;
+        }
+        return first;
     }
 
     /// <summary>
@@ -108,22 +145,49 @@ public static class MembershipQueries
         public Partnership? Partnership { get; init; }
     }
 
-    /// <summary>Active memberships of many establishments, with their partnerships, in networks of some kinds only (<see cref="IsOfKinds"/>).</summary>
-    private static readonly Expression<Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IQueryable<MembershipRow>>> OfEstablishments =
+    /// <summary>
+    /// Every active membership of many establishments in networks of some kinds only (<see cref="IsOfKinds"/>), in
+    /// answer order; <see cref="OfEstablishmentsAsync"/> keeps the first of each partnership.
+    /// </summary>
+    private static readonly Expression<Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IQueryable<Membership>>> OfEstablishments =
         (db, urns, asOf, kinds) => db.Set<Membership>().AsNoTracking()
-            .Where(m => IsActiveOn(m, asOf)).Where(m => IsFirstActiveOfItsEstablishment(db, m, asOf)).Where(m => IsOfKinds(m, kinds))
+            .Where(m => IsActiveOn(m, asOf)).Where(m => IsOfKinds(m, kinds))
             .Where(m => m.EstablishmentUrn != null && urns.Contains(m.EstablishmentUrn.Value))
-            .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
-            .Select(m => new MembershipRow { Membership = m, Partnership = m.Partnership });
+            .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id);
+
+    /// <summary>A membership and its whole partnership.</summary>
+    private static readonly Expression<Func<Membership, MembershipRow>> WithPartnership = m => new MembershipRow { Membership = m, Partnership = m.Partnership };
+
+    /// <summary>
+    /// A membership and its partnership's id, kind and name only (3 of its 15 columns). The source key is left null, so
+    /// a field that wrongly reads it fails (a non-null field) instead of answering something false.
+    /// </summary>
+    private static readonly Expression<Func<Membership, MembershipRow>> WithPartnershipIdKindAndName = m => new MembershipRow
+    {
+        Membership = m,
+        Partnership = new Partnership { Id = m.Partnership!.Id, Kind = m.Partnership.Kind, Name = m.Partnership.Name, SourceKey = null! },
+    };
 
     /// <summary>Names the kinds condition of <see cref="OfEstablishments"/>: no condition, or the partnership's kind among the kinds.</summary>
     private static bool IsOfKinds(Membership m, PartnershipKind[] kinds) => throw new InvalidOperationException($"{nameof(IsOfKinds)} {m.Id} {kinds.Length} only names a rule in a query.");
 
-    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInAnyKind =
-        EF.CompileAsyncQuery(RulesWith(IsOfKinds, (m, kinds) => true).Inline(OfEstablishments));
+    private static readonly Expression<Func<Membership, PartnershipKind[], bool>> AnyKind = (m, kinds) => true;
+    private static readonly Expression<Func<Membership, PartnershipKind[], bool>> InKinds = (m, kinds) => kinds.Contains(m.Partnership!.Kind);
 
-    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInKinds =
-        EF.CompileAsyncQuery(RulesWith(IsOfKinds, (m, kinds) => kinds.Contains(m.Partnership!.Kind)).Inline(OfEstablishments));
+    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInAnyKind = CompileRows(AnyKind, WithPartnership);
+    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInKinds = CompileRows(InKinds, WithPartnership);
+    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInAnyKindNarrow = CompileRows(AnyKind, WithPartnershipIdKindAndName);
+    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInKindsNarrow = CompileRows(InKinds, WithPartnershipIdKindAndName);
+
+    /// <summary><see cref="OfEstablishments"/> with the kinds rule and each row read as <paramref name="row"/>, compiled once.</summary>
+    private static Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> CompileRows(
+        Expression<Func<Membership, PartnershipKind[], bool>> kindsRule, Expression<Func<Membership, MembershipRow>> row)
+    {
+        var rows = Expression.Lambda<Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IQueryable<MembershipRow>>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Membership), typeof(MembershipRow)], OfEstablishments.Body, Expression.Quote(row)),
+            OfEstablishments.Parameters);
+        return EF.CompileAsyncQuery(RulesWith(IsOfKinds, kindsRule).Inline(rows));
+    }
 
     private static RuleInliner RulesWith(Func<Membership, PartnershipKind[], bool> marker, Expression<Func<Membership, PartnershipKind[], bool>> rule) =>
         new(new Dictionary<System.Reflection.MethodInfo, LambdaExpression>(RuleSet) { [marker.Method] = rule });

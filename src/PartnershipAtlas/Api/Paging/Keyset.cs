@@ -8,12 +8,17 @@ namespace PartnershipAtlas.Api.Paging;
 /// <summary>Keyset paging over a query ordered by a unique key (or by sort keys and that key), translated to SQL.</summary>
 public static class Keyset
 {
-    /// <summary>A page in a client's order (<see cref="Ordering{T}.From"/>); cursors carry the key values.</summary>
-    public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Ordering<T> order, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page in a client's order (<see cref="Ordering{T}.From"/>); cursors carry the key values. Each row is read
+    /// through <paramref name="projection"/> when one is given (it must keep every sort key).
+    /// </summary>
+    public static async Task<Page<T>> PageAsync<T>(IQueryable<T> query, Ordering<T> order, PageRequest page, CancellationToken cancellationToken,
+        Expression<Func<T, T>>? projection = null)
     {
         var window = Seeks(order, page).Aggregate(query, (q, seek) => q.Where(seek));
         window = order.Includes.Aggregate(window, Include);
-        var rows = await order.Apply(window, page.Backward).Take(page.Size + 1).ToListAsync(cancellationToken);
+        var ordered = order.Apply(window, page.Backward).Take(page.Size + 1);
+        var rows = await (projection is null ? ordered : ordered.Select(projection)).ToListAsync(cancellationToken);
         return FromLoaded(rows, order, page, () => new DeferredResult<int>(ct => query.CountAsync(ct)));
     }
 
