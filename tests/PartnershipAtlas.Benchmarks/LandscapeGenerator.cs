@@ -31,9 +31,14 @@ public sealed record LandscapeGenerator(double Scale)
         await InsertAsync(connection, transaction, "INSERT INTO Establishments (Urn, Name, LaCode, Region, Phase) VALUES ($0, $1, $2, $3, $4)", 5, SchoolCount,
             i => [100_000 + i, $"School {i}", (800 + i % 150).ToString(System.Globalization.CultureInfo.InvariantCulture), $"Region {i % 9}", Phases[i % Phases.Length]]);
 
+        // The store already holds the shipped reference lists' networks (dioceses, hubs, …): the generated ones follow them.
+        await using var maxId = connection.CreateCommand();
+        maxId.Transaction = (SqliteTransaction)transaction;
+        maxId.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Partnerships";
+        var firstId = Convert.ToInt32(await maxId.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) + 1;
         var kinds = Enum.GetValues<PartnershipKind>();
         await InsertAsync(connection, transaction, "INSERT INTO Partnerships (Id, Kind, Name, SourceKey) VALUES ($0, $1, $2, $3)", 4, NetworkCount,
-            i => [i + 1, kinds[i % kinds.Length].ToString(), $"{kinds[i % kinds.Length]} {i}", $"BENCHMARK:{i}"]);
+            i => [firstId + i, kinds[i % kinds.Length].ToString(), $"{kinds[i % kinds.Length]} {i}", $"BENCHMARK:{i}"]);
 
         var cumulative = SkewedWeights(NetworkCount);
         var start = new DateOnly(2005, 1, 1);
@@ -43,7 +48,7 @@ public sealed record LandscapeGenerator(double Scale)
                 var network = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
                 DateOnly? joined = random.NextDouble() < 0.25 ? null : start.AddDays(random.Next(20 * 365));
                 DateOnly? left = random.NextDouble() < 0.7 ? null : (joined ?? start).AddDays(365 + random.Next(8 * 365));
-                return [100_000 + i % SchoolCount, (network < 0 ? ~network : network) + 1, Text(joined), Text(left)];
+                return [100_000 + i % SchoolCount, (network < 0 ? ~network : network) + firstId, Text(joined), Text(left)];
             });
         await PartnershipAtlas.Data.StoreStamp.BumpAsync(connection, transaction, PartnershipAtlas.Data.StoreWrite.Data, CancellationToken.None);
         await transaction.CommitAsync();

@@ -27,14 +27,16 @@ for p in d['profiles']:
         if last is not None and stack:
             dt = e['at'] - last
             names = [frames[i] for i in stack]
-            if not any(w in n for n in names[-3:] for w in waits):
+            inner = [n for n in names if n not in ('CPU_TIME', 'UNMANAGED_CODE_TIME')]
+            # the finalizer thread with no finalizer running is waiting for the next one (its wait is native code)
+            idle_finalizer = bool(inner) and inner[-1].endswith('GC.RunFinalizers()')
+            if not any(w in n for n in names[-3:] for w in waits) and not idle_finalizer:
                 total += dt
                 category = 'other (runtime, thread pool, async machinery)'
                 for n in reversed(names):
                     hit = next((c for c, keys in rules if any(k in n for k in keys)), None)
                     if hit: category = hit; break
                 busy[category] += dt
-                inner = [n for n in names if n not in ('CPU_TIME', 'UNMANAGED_CODE_TIME')]
                 leaves[inner[-1][:110] if inner else names[-1]] += dt
                 for n in set(inner):
                     if 'PartnershipAtlas!' in n or 'EntityFrameworkCore' in n or 'GraphQL!' in n: inclusive[n.split('!')[-1][:120]] += dt

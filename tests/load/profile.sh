@@ -5,6 +5,7 @@
 # Usage: tests/load/profile.sh [scenario of queries.sh, default nested20_networks] [seconds, default 15]
 # Environment: PORT (5452), FRAMES (0: how many of the busiest frames to list too), ATLAS_DLL (another build to profile),
 # CALLERS (comma-separated frame names, e.g. Monitor.Enter_Slowpath: the chains of our, EF Core's and GraphQL.NET's frames that lead to each).
+# INCLUSIVE (N: the N frames of ours, EF Core's and GraphQL.NET's with the most time on the stack), KEEP (a file to keep the speedscope trace in).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -36,3 +37,4 @@ wait "$tracer"
 (cd "$root" && dotnet tool run dotnet-trace convert "$work/trace.nettrace" --format speedscope -o "$work/trace" >/dev/null)
 echo "# $scenario, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$here/profile-categories.py" "$work/trace.speedscope.json" "${FRAMES:-0}" "${CALLERS:-}"
+if [[ -n "${KEEP:-}" ]]; then cp "$work/trace.speedscope.json" "$KEEP"; fi
