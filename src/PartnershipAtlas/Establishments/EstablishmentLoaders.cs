@@ -17,16 +17,13 @@ public static class EstablishmentLoaders
             null).Load(urn);
     }
 
-    /// <summary>
-    /// The establishment's active memberships, with their partnerships whole or, when <paramref name="idKindAndName"/>,
-    /// with only the columns <see cref="PartnershipNarrowRead.Fields"/> read.
-    /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, bool idKindAndName)
+    /// <summary>The establishment's active memberships, with their partnerships, read as much as <paramref name="read"/> says.</summary>
+    public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, MembershipRead read)
     {
         var db = context.Db();
         var (asOf, kinds) = (context.AsOf(), context.Kinds());
-        return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}:{(idKindAndName ? "narrow" : "whole")}",
-            (urns, ct) => MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, idKindAndName, ct), []).Load(urn);
+        return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}:{read}",
+            (urns, ct) => MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, read, ct), []).Load(urn);
     }
 
     public static IDataLoaderResult<IReadOnlyList<DirectedLink>> Links(IResolveFieldContext context, int urn)

@@ -90,20 +90,13 @@ public static class MembershipQueries
     }
 
     /// <summary>
-    /// Active memberships of many establishments at once, with their partnerships: whole, or with only their id, kind
-    /// and name when <paramref name="idKindAndName"/> (the fields of <see cref="PartnershipNarrowRead.Fields"/> are all that
-    /// is asked of them).
+    /// Active memberships of many establishments at once, with their partnerships, read as <paramref name="read"/> says:
+    /// the whole rows, or fewer columns when the selection needs no more.
     /// </summary>
     public static async Task<IDictionary<int, IReadOnlyList<Membership>>> OfEstablishmentsAsync(
-        AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, bool idKindAndName, CancellationToken cancellationToken)
+        AtlasDbContext db, IReadOnlyCollection<int> urns, DateOnly asOf, PartnershipKind[]? kinds, MembershipRead read, CancellationToken cancellationToken)
     {
-        var query = (kinds is null, idKindAndName) switch
-        {
-            (true, false) => OfEstablishmentsInAnyKind,
-            (false, false) => OfEstablishmentsInKinds,
-            (true, true) => OfEstablishmentsInAnyKindNarrow,
-            (false, true) => OfEstablishmentsInKindsNarrow,
-        };
+        var query = CompiledRows.GetOrAdd((kinds is not null, read), key => CompileRows(key.InKinds ? InKinds : AnyKind, Row(key.Read)));
         var rows = await query(db, [.. urns], asOf, kinds ?? []).ToListAsync(cancellationToken);
         var first = FirstOfEachPartnership(rows);
         var byUrn = new Dictionary<int, IReadOnlyList<Membership>>();
@@ -155,18 +148,37 @@ public static class MembershipQueries
             .Where(m => m.EstablishmentUrn != null && urns.Contains(m.EstablishmentUrn.Value))
             .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id);
 
-    /// <summary>A membership and its whole partnership.</summary>
-    private static readonly Expression<Func<Membership, MembershipRow>> WithPartnership = m => new MembershipRow { Membership = m, Partnership = m.Partnership };
+    /// <summary>A membership read whole.</summary>
+    private static readonly Expression<Func<Membership, Membership>> WholeMembership = m => m;
 
     /// <summary>
-    /// A membership and its partnership's id, kind and name only (3 of its 15 columns). The source key is left null, so
+    /// A membership as its establishment's <c>partnerships</c> needs it: which school, which network (3 of its 10
+    /// columns). What is not read is left null or default; the source, required, is null so that reading it fails.
+    /// </summary>
+    private static readonly Expression<Func<Membership, Membership>> NetworkOfMembership = m => new Membership
+    {
+        Id = m.Id, EstablishmentUrn = m.EstablishmentUrn, PartnershipId = m.PartnershipId, Source = null!,
+    };
+
+    /// <summary>A membership's partnership read whole.</summary>
+    private static readonly Expression<Func<Membership, Partnership?>> WholePartnership = m => m.Partnership;
+
+    /// <summary>
+    /// A membership's partnership with its id, kind and name only (3 of its 15 columns). The source key is left null, so
     /// a field that wrongly reads it fails (a non-null field) instead of answering something false.
     /// </summary>
-    private static readonly Expression<Func<Membership, MembershipRow>> WithPartnershipIdKindAndName = m => new MembershipRow
+    private static readonly Expression<Func<Membership, Partnership?>> PartnershipIdKindAndName = m =>
+        new Partnership { Id = m.Partnership!.Id, Kind = m.Partnership.Kind, Name = m.Partnership.Name, SourceKey = null! };
+
+    /// <summary>A row of <see cref="OfEstablishments"/>: the membership and its partnership, each read as <paramref name="read"/> says.</summary>
+    private static Expression<Func<Membership, MembershipRow>> Row(MembershipRead read)
     {
-        Membership = m,
-        Partnership = new Partnership { Id = m.Partnership!.Id, Kind = m.Partnership.Kind, Name = m.Partnership.Name, SourceKey = null! },
-    };
+        var (membership, partnership) = (read.NetworksOnly ? NetworkOfMembership : WholeMembership, read.PartnershipIdKindAndName ? PartnershipIdKindAndName : WholePartnership);
+        var m = membership.Parameters[0];
+        return Expression.Lambda<Func<Membership, MembershipRow>>(Expression.MemberInit(Expression.New(typeof(MembershipRow)),
+            Expression.Bind(typeof(MembershipRow).GetProperty(nameof(MembershipRow.Membership))!, membership.Body),
+            Expression.Bind(typeof(MembershipRow).GetProperty(nameof(MembershipRow.Partnership))!, new ParameterSwap(partnership.Parameters[0], m).Visit(partnership.Body))), m);
+    }
 
     /// <summary>Names the kinds condition of <see cref="OfEstablishments"/>: no condition, or the partnership's kind among the kinds.</summary>
     private static bool IsOfKinds(Membership m, PartnershipKind[] kinds) => throw new InvalidOperationException($"{nameof(IsOfKinds)} {m.Id} {kinds.Length} only names a rule in a query.");
@@ -174,10 +186,8 @@ public static class MembershipQueries
     private static readonly Expression<Func<Membership, PartnershipKind[], bool>> AnyKind = (m, kinds) => true;
     private static readonly Expression<Func<Membership, PartnershipKind[], bool>> InKinds = (m, kinds) => kinds.Contains(m.Partnership!.Kind);
 
-    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInAnyKind = CompileRows(AnyKind, WithPartnership);
-    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInKinds = CompileRows(InKinds, WithPartnership);
-    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInAnyKindNarrow = CompileRows(AnyKind, WithPartnershipIdKindAndName);
-    private static readonly Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> OfEstablishmentsInKindsNarrow = CompileRows(InKinds, WithPartnershipIdKindAndName);
+    /// <summary>The statement of each kinds condition and way of reading, compiled on first use.</summary>
+    private static readonly ConcurrentDictionary<(bool InKinds, MembershipRead Read), Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>>> CompiledRows = new();
 
     /// <summary><see cref="OfEstablishments"/> with the kinds rule and each row read as <paramref name="row"/>, compiled once.</summary>
     private static Func<AtlasDbContext, List<int>, DateOnly, PartnershipKind[], IAsyncEnumerable<MembershipRow>> CompileRows(
@@ -217,4 +227,12 @@ public static class MembershipQueries
             .GroupBy(m => m.PartnershipId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+}
+
+/// <summary>How much of an establishment's memberships a selection needs read.</summary>
+/// <param name="NetworksOnly">Only which network each is (an establishment's <c>partnerships</c>): no dates, role or source.</param>
+/// <param name="PartnershipIdKindAndName">Only the partnerships' id, kind and name (<see cref="PartnershipNarrowRead.Fields"/>).</param>
+public readonly record struct MembershipRead(bool NetworksOnly, bool PartnershipIdKindAndName)
+{
+    public override string ToString() => (NetworksOnly ? "networks" : "memberships") + (PartnershipIdKindAndName ? ":narrow" : ":whole");
 }
