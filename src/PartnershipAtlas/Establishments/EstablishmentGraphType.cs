@@ -43,13 +43,14 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Description("The establishment's memberships on the date (default today), with role and dates.")
             .Argument<ListGraphType<NonNullGraphType<GraphQLClrInputTypeReference<PartnershipKind>>>>("kinds", "Only networks of these kinds.")
             .Argument<DateScalar>("asOf", "The date (default today).")
-            .Resolve(c => EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(NetworksOnly: false, SelectedFields.ChildOnlyAmong(c, "partnership", PartnershipNarrowRead.Fields))));
+            .Resolve(c => EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(SelectedFields.OnlyAmong(c, MembershipNarrowRead.Fields) ? MembershipColumns.RoleAndNetwork : MembershipColumns.Whole,
+                SelectedFields.ChildOnlyAmong(c, "partnership", PartnershipNarrowRead.Fields))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>>>("partnerships")
             .Description("The networks the establishment belongs to on the date (default today).")
             .Argument<ListGraphType<NonNullGraphType<GraphQLClrInputTypeReference<PartnershipKind>>>>("kinds", "Only networks of these kinds.")
             .Argument<DateScalar>("asOf", "The date (default today).")
             .Resolve(c => new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(
-                EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(NetworksOnly: true, SelectedFields.OnlyAmong(c, PartnershipNarrowRead.Fields))),
+                EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(MembershipColumns.Network, SelectedFields.OnlyAmong(c, PartnershipNarrowRead.Fields))),
                 ms => ms.Select(m => m.Partnership!).DistinctBy(p => p.Id).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentLinkGraphType>>>>("links")
             .Description("Every GIAS link of the establishment (predecessors, successors, mergers, sixth-form centres, …), from its own rows in the links file and, mirrored, rows published only from the other end; in date order.")

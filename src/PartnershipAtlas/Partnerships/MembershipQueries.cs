@@ -160,6 +160,12 @@ public static class MembershipQueries
         Id = m.Id, EstablishmentUrn = m.EstablishmentUrn, PartnershipId = m.PartnershipId, Source = null!,
     };
 
+    /// <summary>A membership with its role besides (the fields of <see cref="MembershipNarrowRead.Fields"/>).</summary>
+    private static readonly Expression<Func<Membership, Membership>> RoleAndNetworkOfMembership = m => new Membership
+    {
+        Id = m.Id, EstablishmentUrn = m.EstablishmentUrn, PartnershipId = m.PartnershipId, Role = m.Role, Source = null!,
+    };
+
     /// <summary>A membership's partnership read whole.</summary>
     private static readonly Expression<Func<Membership, Partnership?>> WholePartnership = m => m.Partnership;
 
@@ -173,7 +179,13 @@ public static class MembershipQueries
     /// <summary>A row of <see cref="OfEstablishments"/>: the membership and its partnership, each read as <paramref name="read"/> says.</summary>
     private static Expression<Func<Membership, MembershipRow>> Row(MembershipRead read)
     {
-        var (membership, partnership) = (read.NetworksOnly ? NetworkOfMembership : WholeMembership, read.PartnershipIdKindAndName ? PartnershipIdKindAndName : WholePartnership);
+        var membership = read.Membership switch
+        {
+            MembershipColumns.Network => NetworkOfMembership,
+            MembershipColumns.RoleAndNetwork => RoleAndNetworkOfMembership,
+            _ => WholeMembership,
+        };
+        var partnership = read.PartnershipIdKindAndName ? PartnershipIdKindAndName : WholePartnership;
         var m = membership.Parameters[0];
         return Expression.Lambda<Func<Membership, MembershipRow>>(Expression.MemberInit(Expression.New(typeof(MembershipRow)),
             Expression.Bind(typeof(MembershipRow).GetProperty(nameof(MembershipRow.Membership))!, membership.Body),
@@ -229,10 +241,23 @@ public static class MembershipQueries
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 }
 
-/// <summary>How much of an establishment's memberships a selection needs read.</summary>
-/// <param name="NetworksOnly">Only which network each is (an establishment's <c>partnerships</c>): no dates, role or source.</param>
-/// <param name="PartnershipIdKindAndName">Only the partnerships' id, kind and name (<see cref="PartnershipNarrowRead.Fields"/>).</param>
-public readonly record struct MembershipRead(bool NetworksOnly, bool PartnershipIdKindAndName)
+/// <summary>Which of a membership's columns a selection needs read.</summary>
+public enum MembershipColumns
 {
-    public override string ToString() => (NetworksOnly ? "networks" : "memberships") + (PartnershipIdKindAndName ? ":narrow" : ":whole");
+    /// <summary>All of them.</summary>
+    Whole,
+
+    /// <summary>Its id, school, network and role (<see cref="MembershipNarrowRead.Fields"/>).</summary>
+    RoleAndNetwork,
+
+    /// <summary>Its id, school and network only (an establishment's <c>partnerships</c>).</summary>
+    Network,
+}
+
+/// <summary>How much of an establishment's memberships a selection needs read.</summary>
+/// <param name="Membership">The membership's columns.</param>
+/// <param name="PartnershipIdKindAndName">Only the partnerships' id, kind and name (<see cref="PartnershipNarrowRead.Fields"/>).</param>
+public readonly record struct MembershipRead(MembershipColumns Membership, bool PartnershipIdKindAndName)
+{
+    public override string ToString() => Membership + (PartnershipIdKindAndName ? ":narrow" : ":whole");
 }

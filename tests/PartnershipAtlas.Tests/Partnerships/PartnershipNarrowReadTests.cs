@@ -12,6 +12,14 @@ public sealed class PartnershipNarrowReadTests
 {
     private static readonly string NarrowSelection = string.Join(" ", PartnershipNarrowRead.Fields);
 
+    /// <summary>Every field of <see cref="MembershipNarrowRead.Fields"/>, the partnership narrowly.</summary>
+    private static readonly string MembershipSelection = string.Join(" ", MembershipNarrowRead.Fields.Select(f => f switch
+    {
+        "partnership" => $"partnership {{ {NarrowSelection} }}",
+        "establishment" => "establishment { urn }",
+        _ => f,
+    }));
+
     [Fact]
     public async Task Every_field_of_the_narrow_read_answers_as_the_whole_read_does()
     {
@@ -21,20 +29,21 @@ public sealed class PartnershipNarrowReadTests
 
         server.Sql.Clear();
         var narrow = await client.DataAsync($$"""
-            { establishments(first: 60) { nodes { urn partnerships { {{NarrowSelection}} } memberships { role partnership { {{NarrowSelection}} } } } } }
+            { establishments(first: 30) { nodes { urn partnerships { {{NarrowSelection}} } memberships { {{MembershipSelection}} } } } }
             """);
         Assert.Contains(server.Sql, sql => sql.Contains("\"Memberships\"") && !sql.Contains("\"Website\""));
+        Assert.Contains(server.Sql, sql => sql.Contains("\"Memberships\"") && sql.Contains("\"m\".\"Role\"") && !sql.Contains("\"m\".\"Source\""));
 
         server.Sql.Clear();
         var whole = await client.DataAsync($$"""
-            { establishments(first: 60) { nodes { urn partnerships { {{NarrowSelection}} ...More } memberships { role partnership { {{NarrowSelection}} website } } } } }
+            { establishments(first: 30) { nodes { urn partnerships { {{NarrowSelection}} ...More } memberships { {{MembershipSelection}} joined partnership { website } } } } }
             fragment More on Partnership { sourceKey }
             """);
         Assert.DoesNotContain(server.Sql, sql => sql.Contains("\"Memberships\"") && !sql.Contains("\"Website\""));
 
         var narrowNodes = narrow["establishments"]!["nodes"]!.AsArray();
         var wholeNodes = whole["establishments"]!["nodes"]!.AsArray();
-        Assert.True(narrowNodes.Sum(n => n!["partnerships"]!.AsArray().Count) > 60, "the establishments belong to networks");
+        Assert.True(narrowNodes.Sum(n => n!["partnerships"]!.AsArray().Count) > 30, "the establishments belong to networks");
         foreach (var (n, w) in narrowNodes.Zip(wholeNodes))
         {
             foreach (var field in PartnershipNarrowRead.Fields)
@@ -42,6 +51,7 @@ public sealed class PartnershipNarrowReadTests
                 Assert.Equal(Values(w!["partnerships"]!, field), Values(n!["partnerships"]!, field));
                 Assert.Equal(Values(w["memberships"]!, field, "partnership"), Values(n["memberships"]!, field, "partnership"));
             }
+            foreach (var field in MembershipNarrowRead.Fields.Where(f => f != "partnership")) Assert.Equal(Values(w!["memberships"]!, field), Values(n!["memberships"]!, field));
             Assert.All(w!["partnerships"]!.AsArray(), p => Assert.False(string.IsNullOrEmpty(p!["sourceKey"]!.GetValue<string>())));
         }
     }
