@@ -25,12 +25,17 @@ internal sealed class ResultSetWriter : IBatchWriter<PerformanceRow>
     private readonly DbTransaction transaction;
     private readonly MeasureCatalog catalog;
 
-    /// <summary>Values written per statement: a multi-row upsert cuts the per-statement cost of ~500 fields a row.</summary>
-    private const int ValuesPerStatement = 100;
+    /// <summary>
+    /// Values written per statement. PostgreSQL: 100, a multi-row upsert saves a round trip per value. SQLite: one,
+    /// as there is no round trip to save and SQLite steps a multi-row <c>VALUES</c> list as a compound select; the
+    /// national census went from 4.5 s (100 a statement) to 1.5 s (one), below the raw insert loop's 1.8 s.
+    /// </summary>
+    private readonly int valuesPerStatement;
 
     private ResultSetWriter(DbConnection connection, DbTransaction transaction, MeasureCatalog catalog, KeyStage keyStage, int year, long runId, bool provisional, Dictionary<string, (long Id, bool Provisional)> idByKey)
     {
         (this.connection, this.transaction, this.catalog, this.keyStage, this.year, this.runId, this.provisional, this.idByKey) = (connection, transaction, catalog, keyStage, year, runId, provisional, idByKey);
+        valuesPerStatement = connection is Npgsql.NpgsqlConnection ? 100 : 1;
         insertSet = new PreparedCommand(connection, transaction, """
             INSERT INTO "ResultSets" ("KeyStage", "Year", "Level", "Key", "RecordType", "Urn", "LaCode", "Name", "IsNewInstitution", "Cohort", "DisadvantagedCohort", "ImportRunId", "IsProvisional")
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12) RETURNING "Id"
@@ -93,7 +98,7 @@ internal sealed class ResultSetWriter : IBatchWriter<PerformanceRow>
                 keyStage.ToString(), year, r.Level.ToString(), r.Key, r.RecordType, r.Urn, r.LaCode, r.Name, r.IsNewInstitution, r.Cohort, r.DisadvantagedCohort, runId, provisional));
             idByKey[r.Key] = (id, provisional);
         }
-        foreach (var chunk in row.Values.Chunk(ValuesPerStatement))
+        foreach (var chunk in row.Values.Chunk(valuesPerStatement))
         {
             var parameters = new object?[chunk.Length * 5];
             for (var i = 0; i < chunk.Length; i++)
