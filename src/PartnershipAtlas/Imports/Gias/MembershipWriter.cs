@@ -63,7 +63,7 @@ internal sealed class MembershipWriter : IDisposable
     /// <param name="extractDate">The date the extract saw the establishment, used to close what it no longer names.</param>
     public async Task ReconcileAsync(int urn, IReadOnlyCollection<int> partnershipIds, DateOnly? joined, DateOnly? left, DateOnly extractDate, CancellationToken cancellationToken)
     {
-        var existing = ListFor(urn);
+        var existing = StoredFor(urn);
         var matched = new HashSet<Existing>(ReferenceEqualityComparer.Instance);
         foreach (var partnershipId in partnershipIds)
         {
@@ -89,7 +89,7 @@ internal sealed class MembershipWriter : IDisposable
     /// </summary>
     public async Task RecordAsync(int urn, int partnershipId, DateOnly? joined, DateOnly? left, RowCounts counts, CancellationToken cancellationToken)
     {
-        var candidates = ListFor(urn).Where(m => m.PartnershipId == partnershipId && !m.Seen).ToList();
+        var candidates = StoredFor(urn).Where(m => m.PartnershipId == partnershipId && !m.Seen).ToList();
         var match = candidates.FirstOrDefault(m => m.Source == source && m.Joined == joined)
             ?? candidates.FirstOrDefault(m => m.Source == source && m.Left is null)
             ?? candidates.FirstOrDefault(m => m.Left is null);
@@ -119,15 +119,14 @@ internal sealed class MembershipWriter : IDisposable
     }
 
     /// <summary>
-    /// Inserts a membership (on PostgreSQL at <see cref="FlushAsync"/>). Its id stays unknown: a membership inserted by
-    /// this import is matched or seen at once, so no later step of the same import updates it.
+    /// Inserts a membership (on PostgreSQL at <see cref="FlushAsync"/>). Its id stays unknown, and it is not kept with
+    /// the stored ones: a membership inserted by this import is matched or seen at once, so no later step of the same
+    /// import looks at it again (and the writer's memory grows with the store, not with the file).
     /// </summary>
     private async Task<Existing> InsertAsync(int urn, int partnershipId, DateOnly? joined, DateOnly? left, CancellationToken cancellationToken)
     {
         await insert.AddAsync(cancellationToken, urn, partnershipId, nameof(MembershipRole.Member), joined, left, source, runId);
-        var created = new Existing(Inserted, partnershipId, source, joined, left);
-        ListFor(urn).Add(created);
-        return created;
+        return new Existing(Inserted, partnershipId, source, joined, left);
     }
 
     /// <summary>Writes the inserted memberships that wait (PostgreSQL), after their establishments are written.</summary>
@@ -139,6 +138,11 @@ internal sealed class MembershipWriter : IDisposable
         await update.ExecuteAsync(cancellationToken, membership.Id, joined, left, source, runId);
         (membership.Joined, membership.Left, membership.Source) = (joined, left, source);
     }
+
+    /// <summary>The school's stored memberships (none: an empty list no one adds to).</summary>
+    private List<Existing> StoredFor(int urn) => byEstablishment.TryGetValue(urn, out var list) ? list : None;
+
+    private static readonly List<Existing> None = [];
 
     private List<Existing> ListFor(int urn)
     {
