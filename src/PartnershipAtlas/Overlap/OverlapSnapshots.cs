@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Overlap;
@@ -55,7 +56,7 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = await ReadActiveAsync(db, asOf);
         if (includeNested) rows = await WithNestedAsync(db, asOf, rows);
-        var kinds = await db.Partnerships.AsNoTracking().Select(p => new { p.Id, p.Kind }).ToDictionaryAsync(p => p.Id, p => p.Kind);
+        var kinds = await ReadKindsAsync(db);
         var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var snapshot = OverlapSnapshot.Build(asOf, rows, kinds);
         logger.LogInformation("Overlap snapshot for {AsOf}: {Memberships} memberships, {Schools} schools, {Networks} networks; read in {Read} ms, built in {Built} ms",
@@ -80,10 +81,17 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
             .Select(m => new { m.EstablishmentUrn, m.PartnershipId });
         await db.Database.OpenConnectionAsync();
         await using var command = query.CreateDbCommand();
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<ActiveMembership>();
-        while (reader.Read()) rows.Add(new ActiveMembership(reader.GetInt32(0), reader.GetInt32(1)));
-        return rows;
+        return await StoreRows.ReadAsync(command, row => new ActiveMembership(row.Int32(0), row.Int32(1)), CancellationToken.None);
+    }
+
+    /// <summary>Every network's kind, read the same way (its name as stored, as EF Core's enum-to-string conversion stores it).</summary>
+    private static async Task<Dictionary<int, PartnershipKind>> ReadKindsAsync(AtlasDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Partnerships.Select(p => new { p.Id, p.Kind }).CreateDbCommand();
+        var kinds = await StoreRows.ReadAsync(command, row => (Id: row.Int32(0), Kind: row.Text(1)), CancellationToken.None);
+        var byName = Enum.GetValues<PartnershipKind>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
+        return kinds.ToDictionary(k => k.Id, k => byName[k.Kind]);
     }
 
     /// <summary>The rows and, for each network with networks inside it on the date, its nested networks' schools as its own (the snapshot keeps each pair once).</summary>

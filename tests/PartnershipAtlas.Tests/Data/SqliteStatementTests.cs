@@ -90,6 +90,26 @@ public sealed class SqliteStatementTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => insert.Execute([double.NaN]));
     }
 
+    [Fact]
+    public async Task StoreRows_reads_what_the_providers_reader_reads_with_its_named_parameters_bound()
+    {
+        foreach (var k in Enumerable.Range(1, 500)) Run($"INSERT INTO t (k, v, w) VALUES ({k}, {k * 3}, 'row {k}')");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT k, w FROM t WHERE k > @low AND k <= $high ORDER BY k";
+        command.Parameters.AddWithValue("@low", 100);
+        command.Parameters.AddWithValue("high", 400);
+
+        var read = await StoreRows.ReadAsync(command, row => (row.Int32(0), row.Text(1)), CancellationToken.None);
+        var expected = new List<(int, string)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) expected.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        Assert.Equal(300, expected.Count);
+        Assert.Equal(expected, read);
+    }
+
     private void Run(string sql)
     {
         using var command = connection.CreateCommand();

@@ -20,15 +20,27 @@ internal sealed class SqliteStatement : IDisposable
     private readonly int[] positions;
     private readonly bool readOnly;
 
-    private SqliteStatement(sqlite3 database, sqlite3_stmt statement, int parameterCount)
+    private SqliteStatement(sqlite3 database, sqlite3_stmt statement, IEnumerable<string> parameterNames)
     {
         (this.database, this.statement) = (database, statement);
-        positions = Enumerable.Range(0, parameterCount).Select(i => raw.sqlite3_bind_parameter_index(statement, "@p" + i)).ToArray();
+        positions = parameterNames.Select(Position).ToArray();
         readOnly = raw.sqlite3_stmt_readonly(statement) != 0;
     }
 
+    /// <summary>Where the statement takes the parameter (0: nowhere), as Microsoft.Data.Sqlite finds it: the name as given, else with each prefix.</summary>
+    private int Position(string name)
+    {
+        var position = raw.sqlite3_bind_parameter_index(statement, name);
+        if (position != 0 || name is ['@' or '$' or ':', ..]) return position;
+        return new[] { "@", "$", ":" }.Select(prefix => raw.sqlite3_bind_parameter_index(statement, prefix + name)).FirstOrDefault(p => p != 0);
+    }
+
     /// <summary>The statement compiled on the open connection, or null when <paramref name="sql"/> holds more than one statement.</summary>
-    public static SqliteStatement? TryPrepare(SqliteConnection connection, string sql, int parameterCount)
+    public static SqliteStatement? TryPrepare(SqliteConnection connection, string sql, int parameterCount) =>
+        TryPrepare(connection, sql, Enumerable.Range(0, parameterCount).Select(i => "@p" + i));
+
+    /// <summary>The statement compiled on the open connection, its parameters named as given (with their prefix), or null when <paramref name="sql"/> holds more than one statement.</summary>
+    public static SqliteStatement? TryPrepare(SqliteConnection connection, string sql, IEnumerable<string> parameterNames)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var rc = raw.sqlite3_prepare_v2(database, sql, out var statement, out var tail);
@@ -38,7 +50,26 @@ internal sealed class SqliteStatement : IDisposable
             statement.Dispose();
             return null;
         }
-        return new SqliteStatement(database, statement, parameterCount);
+        return new SqliteStatement(database, statement, parameterNames);
+    }
+
+    /// <summary>Runs the statement with <paramref name="values"/> and reads every row it returns with <paramref name="read"/>.</summary>
+    public List<T> Rows<T>(object?[] values, Func<StoreRow, T> read)
+    {
+        try
+        {
+            BindAll(values);
+            var rows = new List<T>();
+            var row = new StoreRow(statement);
+            int rc;
+            for (rc = StepWhileBusy(); rc == raw.SQLITE_ROW; rc = raw.sqlite3_step(statement)) rows.Add(read(row));
+            SqliteException.ThrowExceptionForRC(rc, database);
+            return rows;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
     }
 
     /// <summary>Runs the statement with <paramref name="values"/>; the rows it inserted, updated or deleted (-1 for a read).</summary>
@@ -57,10 +88,7 @@ internal sealed class SqliteStatement : IDisposable
     {
         try
         {
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (positions[i] != 0) Bind(positions[i], values[i]);
-            }
+            BindAll(values);
             var rc = StepWhileBusy();
             object? first = null;
             if (rc == raw.SQLITE_ROW && readFirst) first = Column(0);
@@ -71,6 +99,14 @@ internal sealed class SqliteStatement : IDisposable
         finally
         {
             raw.sqlite3_reset(statement);
+        }
+    }
+
+    private void BindAll(object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (positions[i] != 0) Bind(positions[i], values[i]);
         }
     }
 
