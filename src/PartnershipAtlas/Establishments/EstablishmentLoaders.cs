@@ -17,13 +17,18 @@ public static class EstablishmentLoaders
             null).Load(urn);
     }
 
-    /// <summary>The establishment's active memberships, with their partnerships, read as much as <paramref name="read"/> says.</summary>
+    /// <summary>
+    /// The establishment's active memberships, with their partnerships, read as much as <paramref name="read"/> says:
+    /// from today's <see cref="ActiveMembershipIndex"/> where it holds enough, else from the store.
+    /// </summary>
     public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, MembershipRead read)
     {
         var db = context.Db();
+        var indexes = context.RequestServices!.GetRequiredService<ActiveMembershipIndexes>();
         var (asOf, kinds) = (context.AsOf(), context.Kinds());
         return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}:{read}",
-            (urns, ct) => MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, read, ct), []).Load(urn);
+            async (urns, ct) => await indexes.ForAsync(asOf, read, ct) is { } index ? index.Of(urns, kinds) : await MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, read, ct),
+            []).Load(urn);
     }
 
     public static IDataLoaderResult<IReadOnlyList<DirectedLink>> Links(IResolveFieldContext context, int urn)

@@ -22,6 +22,7 @@ using PartnershipAtlas.Imports.Reference;
 using PartnershipAtlas.Imports.Scheduling;
 using PartnershipAtlas.Imports.Sources;
 using PartnershipAtlas.Overlap;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Hosting;
 
@@ -54,6 +55,7 @@ public static class AtlasServices
         builder.Services.AddAtlasHealth(builder.Configuration);
         builder.Services.AddAtlasTelemetry(builder.Configuration);
         builder.Services.AddScoped<LoaderScope>();
+        builder.Services.AddSingleton<ActiveMembershipIndexes>();
         builder.Services.AddOverlap();
         builder.Services.AddAttainment();
         builder.Services.AddCharacteristics();

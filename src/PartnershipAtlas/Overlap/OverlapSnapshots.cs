@@ -89,9 +89,8 @@ public sealed class OverlapSnapshots(IServiceScopeFactory scopes, ILogger<Overla
     {
         await db.Database.OpenConnectionAsync();
         await using var command = db.Partnerships.Select(p => new { p.Id, p.Kind }).CreateDbCommand();
-        var kinds = await StoreRows.ReadAsync(command, row => (Id: row.Int32(0), Kind: row.Text(1)), CancellationToken.None);
-        var byName = Enum.GetValues<PartnershipKind>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
-        return kinds.ToDictionary(k => k.Id, k => byName[k.Kind]);
+        var kinds = await StoreRows.ReadAsync(command, row => (Id: row.Int32(0), Kind: StoredNames<PartnershipKind>.Parse(row.Text(1))), CancellationToken.None);
+        return kinds.ToDictionary(k => k.Id, k => k.Kind);
     }
 
     /// <summary>The rows and, for each network with networks inside it on the date, its nested networks' schools as its own (the snapshot keeps each pair once).</summary>

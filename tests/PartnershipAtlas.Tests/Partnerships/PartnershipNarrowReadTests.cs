@@ -20,6 +20,9 @@ public sealed class PartnershipNarrowReadTests
         _ => f,
     }));
 
+    /// <summary>A date other than today, which reads the store (today's narrow reads come from the index: <see cref="ActiveMembershipIndexTests"/>).</summary>
+    private const string AsOf = "2022-04-01";
+
     [Fact]
     public async Task Every_field_of_the_narrow_read_answers_as_the_whole_read_does()
     {
@@ -29,14 +32,14 @@ public sealed class PartnershipNarrowReadTests
 
         server.Sql.Clear();
         var narrow = await client.DataAsync($$"""
-            { establishments(first: 30) { nodes { urn partnerships { {{NarrowSelection}} } memberships { {{MembershipSelection}} } } } }
+            { establishments(first: 30) { nodes { urn partnerships(asOf: "{{AsOf}}") { {{NarrowSelection}} } memberships(asOf: "{{AsOf}}") { {{MembershipSelection}} } } } }
             """);
         Assert.Contains(server.Sql, sql => sql.Contains("\"Memberships\"") && !sql.Contains("\"Website\""));
         Assert.Contains(server.Sql, sql => sql.Contains("\"Memberships\"") && sql.Contains(".\"Role\"") && !sql.Contains(".\"Source\"")); // m."Role" on PostgreSQL, "m"."Role" on SQLite
 
         server.Sql.Clear();
         var whole = await client.DataAsync($$"""
-            { establishments(first: 30) { nodes { urn partnerships { {{NarrowSelection}} ...More } memberships { {{MembershipSelection}} joined partnership { website } } } } }
+            { establishments(first: 30) { nodes { urn partnerships(asOf: "{{AsOf}}") { {{NarrowSelection}} ...More } memberships(asOf: "{{AsOf}}") { {{MembershipSelection}} joined partnership { website } } } } }
             fragment More on Partnership { sourceKey }
             """);
         Assert.DoesNotContain(server.Sql, sql => sql.Contains("\"Memberships\"") && !sql.Contains("\"Website\""));

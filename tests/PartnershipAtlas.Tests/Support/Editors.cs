@@ -12,14 +12,20 @@ public static class Editors
     public const string EditorKey = "test-editor-key";
     public const string ReaderKey = "test-reader-key";
 
+    /// <summary>The configuration of the two keys (for <see cref="AtlasFactory.Settings"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
+    {
+        ["Atlas:ApiKeys:0:Name"] = "editor",
+        ["Atlas:ApiKeys:0:Sha256"] = ApiKeyAuthentication.Hash(EditorKey),
+        ["Atlas:ApiKeys:0:Roles:0"] = "editor",
+        ["Atlas:ApiKeys:1:Name"] = "reader",
+        ["Atlas:ApiKeys:1:Sha256"] = ApiKeyAuthentication.Hash(ReaderKey),
+        ["Atlas:ApiKeys:1:Roles:0"] = "reader",
+    };
+
     public static void AddKeys(IWebHostBuilder builder)
     {
-        builder.UseSetting("Atlas:ApiKeys:0:Name", "editor");
-        builder.UseSetting("Atlas:ApiKeys:0:Sha256", ApiKeyAuthentication.Hash(EditorKey));
-        builder.UseSetting("Atlas:ApiKeys:0:Roles:0", "editor");
-        builder.UseSetting("Atlas:ApiKeys:1:Name", "reader");
-        builder.UseSetting("Atlas:ApiKeys:1:Sha256", ApiKeyAuthentication.Hash(ReaderKey));
-        builder.UseSetting("Atlas:ApiKeys:1:Roles:0", "reader");
+        foreach (var (key, value) in Keys) builder.UseSetting(key, value);
     }
 
     /// <summary>Posts a document with the key (or none) through the real endpoint; the whole response body.</summary>

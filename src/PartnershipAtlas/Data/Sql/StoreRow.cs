@@ -18,5 +18,7 @@ public readonly struct StoreRow
 
     public int Int32(int column) => statement is not null ? raw.sqlite3_column_int(statement, column) : reader!.GetInt32(column);
 
+    public long Int64(int column) => statement is not null ? raw.sqlite3_column_int64(statement, column) : reader!.GetInt64(column);
+
     public string Text(int column) => statement is not null ? raw.sqlite3_column_text(statement, column).utf8_to_string() : reader!.GetString(column);
 }

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using PartnershipAtlas.Data;
+using PartnershipAtlas.Data.Sql;
+
+namespace PartnershipAtlas.Partnerships;
+
+/// <summary>
+/// Today's <see cref="ActiveMembershipIndex"/>, shared by all requests while the store's data stamp
+/// (<see cref="StoreStamps.DataStamp"/>) is unchanged: any write of data, even by another process or instance, raises
+/// it, and the next request that needs the index reads it afresh (a write committed before a request is always seen).
+/// An establishment's <c>partnerships</c>, and its <c>memberships</c> with a narrow selection, then cost no statement.
+/// </summary>
+/// <remarks>
+/// Only today (the default <c>asOf</c>) is indexed: a request for another date reads the store, so an analyst
+/// stepping through dates does not read every membership once per date.
+/// </remarks>
+public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreStampReader stamps, TimeProvider clock, ILogger<ActiveMembershipIndexes> logger)
+{
+    private readonly Lock gate = new();
+    private (long DataStamp, DateOnly AsOf, Task<ActiveMembershipIndex> Index)? current;
+
+    /// <summary>
+    /// The index that answers a read of establishments' memberships on <paramref name="asOf"/> as
+    /// <paramref name="read"/> says, or null when it cannot (another date, or a selection wider than the index holds).
+    /// </summary>
+    public async Task<ActiveMembershipIndex?> ForAsync(DateOnly asOf, MembershipRead read, CancellationToken cancellationToken)
+    {
+        if (read.Membership == MembershipColumns.Whole || !read.PartnershipIdKindAndName) return null;
+        if (asOf != DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) return null;
+        var stamp = (await stamps.ReadBothAsync(cancellationToken)).DataStamp;
+        Task<ActiveMembershipIndex> index;
+        lock (gate)
+        {
+            if (current is { } known && known.DataStamp == stamp && known.AsOf == asOf && !known.Index.IsFaulted) index = known.Index;
+            else
+            {
+                index = BuildAsync(asOf, stamp);
+                if (current is not { } older || older.DataStamp <= stamp) current = (stamp, asOf, index);
+            }
+        }
+        return await index.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the index in one statement (one snapshot of the store). If the data stamp moved while it was read, the index
+    /// may hold a newer write than <paramref name="stamp"/> says: it still answers the requests that asked (they
+    /// began before that write ended), but it is not kept.
+    /// </summary>
+    private async Task<ActiveMembershipIndex> BuildAsync(DateOnly asOf, long stamp)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var index = ActiveMembershipIndex.Build(asOf, await ReadAsync(db, asOf));
+        var after = (await stamps.ReadBothAsync(CancellationToken.None)).DataStamp;
+        if (after != stamp)
+        {
+            lock (gate) if (current is { } built && built.DataStamp == stamp) current = null;
+        }
+        logger.LogInformation("Active membership index for {AsOf}: {Memberships} memberships of {Schools} schools, read in {Elapsed} ms",
+            asOf, index.MembershipCount, index.SchoolCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+
+    /// <summary>
+    /// Every active membership of a school on the date (<see cref="MembershipQueries.ActiveOn"/>) in answer order: EF
+    /// Core writes the statement, which is stepped directly (<see cref="StoreRows"/>); a partnership's kind and name are
+    /// turned into objects once, at its first row.
+    /// </summary>
+    private static async Task<List<ActiveMembershipIndex.Row>> ReadAsync(AtlasDbContext db, DateOnly asOf)
+    {
+        var query = db.Memberships.AsNoTracking().Where(MembershipQueries.ActiveOn(asOf)).Where(m => m.EstablishmentUrn != null)
+            .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.EstablishmentUrn, m.PartnershipId, m.Role, m.Partnership!.Kind, m.Partnership.Name });
+        await db.Database.OpenConnectionAsync();
+        await using var command = query.CreateDbCommand();
+        var seen = new HashSet<int>();
+        return await StoreRows.ReadAsync(command, row =>
+        {
+            var partnershipId = row.Int32(2);
+            var first = seen.Add(partnershipId)
+                ? new Partnership { Id = partnershipId, Kind = StoredNames<PartnershipKind>.Parse(row.Text(4)), Name = row.Text(5), SourceKey = null! }
+                : null;
+            return new ActiveMembershipIndex.Row(row.Int64(0), row.Int32(1), partnershipId, StoredNames<MembershipRole>.Parse(row.Text(3)), first);
+        }, CancellationToken.None);
+    }
+}
