@@ -12,9 +12,12 @@ public static class ResolveContextExtensions
     /// The request's store context, its connection opened on first use and kept open until the request ends (the
     /// context goes back to its pool or is disposed), instead of being opened and closed around every statement.
     /// </summary>
-    public static AtlasDbContext Db(this IResolveFieldContext context)
+    public static AtlasDbContext Db(this IResolveFieldContext context) => context.RequestServices!.Db();
+
+    /// <summary>The store context of these (the request's) services, its connection opened as <see cref="Db(IResolveFieldContext)"/> says.</summary>
+    public static AtlasDbContext Db(this IServiceProvider services)
     {
-        var db = context.RequestServices!.GetRequiredService<AtlasDbContext>();
+        var db = services.GetRequiredService<AtlasDbContext>();
         if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed) db.Database.OpenConnection();
         return db;
     }

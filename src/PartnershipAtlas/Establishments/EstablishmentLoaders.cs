@@ -23,11 +23,12 @@ public static class EstablishmentLoaders
     /// </summary>
     public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, MembershipRead read)
     {
-        var db = context.Db();
-        var indexes = context.RequestServices!.GetRequiredService<ActiveMembershipIndexes>();
+        var services = context.RequestServices!;
         var (asOf, kinds) = (context.AsOf(), context.Kinds());
-        return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}:{read}",
-            async (urns, ct) => await indexes.ForAsync(asOf, read, ct) is { } index ? index.Of(urns, kinds) : await MembershipQueries.OfEstablishmentsAsync(db, urns, asOf, kinds, read, ct),
+        return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}:{(int)read.Membership}:{read.PartnershipIdKindAndName}",
+            async (urns, ct) => await services.GetRequiredService<ActiveMembershipIndexes>().ForAsync(asOf, read, ct) is { } index
+                ? index.Of(urns, kinds)
+                : await MembershipQueries.OfEstablishmentsAsync(services.Db(), urns, asOf, kinds, read, ct),
             []).Load(urn);
     }
 

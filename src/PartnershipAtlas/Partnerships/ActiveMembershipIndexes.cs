@@ -17,7 +17,14 @@ namespace PartnershipAtlas.Partnerships;
 public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreStampReader stamps, TimeProvider clock, ILogger<ActiveMembershipIndexes> logger)
 {
     private readonly Lock gate = new();
-    private (long DataStamp, DateOnly AsOf, Task<ActiveMembershipIndex> Index)? current;
+
+    /// <summary>The index being read or read, and what it was read for: replaced whole, read without the lock.</summary>
+    private volatile Current? current;
+
+    private sealed record Current(long DataStamp, DateOnly AsOf, Task<ActiveMembershipIndex> Index)
+    {
+        public bool Answers(long dataStamp, DateOnly asOf) => DataStamp == dataStamp && AsOf == asOf && !Index.IsFaulted;
+    }
 
     /// <summary>
     /// The index that answers a read of establishments' memberships on <paramref name="asOf"/> as
@@ -28,14 +35,15 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
         if (read.Membership == MembershipColumns.Whole || !read.PartnershipIdKindAndName) return null;
         if (asOf != DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) return null;
         var stamp = (await stamps.ReadBothAsync(cancellationToken)).DataStamp;
+        if (current is { } known && known.Answers(stamp, asOf)) return await known.Index.WaitAsync(cancellationToken);
         Task<ActiveMembershipIndex> index;
         lock (gate)
         {
-            if (current is { } known && known.DataStamp == stamp && known.AsOf == asOf && !known.Index.IsFaulted) index = known.Index;
+            if (current is { } again && again.Answers(stamp, asOf)) index = again.Index;
             else
             {
-                index = BuildAsync(asOf, stamp);
-                if (current is not { } older || older.DataStamp <= stamp) current = (stamp, asOf, index);
+                index = Task.Run(() => BuildAsync(asOf, stamp));
+                if (current is not { } older || older.DataStamp <= stamp) current = new Current(stamp, asOf, index);
             }
         }
         return await index.WaitAsync(cancellationToken);
@@ -55,7 +63,7 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
         var after = (await stamps.ReadBothAsync(CancellationToken.None)).DataStamp;
         if (after != stamp)
         {
-            lock (gate) if (current is { } built && built.DataStamp == stamp) current = null;
+            lock (gate) if (current is { } built && built.DataStamp == stamp && built.AsOf == asOf) current = null;
         }
         logger.LogInformation("Active membership index for {AsOf}: {Memberships} memberships of {Schools} schools, read in {Elapsed} ms",
             asOf, index.MembershipCount, index.SchoolCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
