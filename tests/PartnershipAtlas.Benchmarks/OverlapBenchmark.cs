@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnershipAtlas.Hosting;
 using PartnershipAtlas.Overlap;
+using PartnershipAtlas.Partnerships;
 
 namespace PartnershipAtlas.Benchmarks;
 
@@ -16,13 +17,16 @@ namespace PartnershipAtlas.Benchmarks;
 /// </summary>
 public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
 {
-    public const string Header = "scale | schools | networks | memberships (active) | pairs | snapshot ms [cpu] | matrix cold [cpu] / warm ms | top-100 cold [cpu] / warm ms | top-100 Jaccard ms | top-100 in one LA ms | projection GraphML ms";
+    public const string Header = "scale | schools | networks | memberships (active) | pairs | snapshot ms [cpu] | matrix cold [cpu] / warm ms | top-100 cold [cpu] / warm ms | top-100 Jaccard ms | top-100 in one LA ms | projection GraphML ms | today's membership index: read ms [cpu], MB | 20 schools' networks: just after a write [cpu] / from the index ms";
 
     public sealed record Result(double Scale, int ActiveMemberships, int Pairs, (double Wall, double Cpu) Snapshot, (double Wall, double Cpu) MatrixCold, (double Wall, double Cpu) TopCold, string Row);
 
     private static readonly DateOnly AsOf = new(2025, 1, 1);
 
     private const string Matrix = "query($asOf: Date) { overlapMatrix(asOf: $asOf) { kind otherKind sharedSchools networks touchingNetworks meanTouched maxTouched } }";
+
+    /// <summary>An establishment page with each school's networks today: after a write, the first builds today's ActiveMembershipIndex.</summary>
+    private const string Networks = "{ establishments(first: 20) { nodes { urn name partnerships { kind name } } } }";
 
     private const string Top = "query($asOf: Date, $order: OverlapOrder, $laCode: String) { overlaps(asOf: $asOf, order: $order, laCode: $laCode, first: 100) { totalCount nodes { a { id name } b { id name } sharedCount jaccard overlapCoefficient } } }";
 
@@ -63,9 +67,16 @@ public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
             var area = await Timing.MedianAsync(runs, () => QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)), laCode = "850" }));
             var export = await Timing.MedianAsync(runs, async () => await (await http.GetAsync($"/export/network?graph=projection&asOf={Date(AsOf.AddDays(1))}")).Content.ReadAsByteArrayAsync());
 
+            var (indexRead, indexBytes) = await ReadIndexAsync(app);
+            await RaiseDataStampAsync(connectionString);
+            var networksCold = await Timing.WithCpuAsync(() => QueryAsync(http, Networks, new { }));
+            await app.Services.GetRequiredService<ActiveMembershipIndexes>().WhenReadAsync();
+            var networksWarm = await Timing.MedianAsync(runs, () => QueryAsync(http, Networks, new { }));
+
             var pairs = (await QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)) }))["overlaps"]!["totalCount"]!.GetValue<int>();
             var row = string.Join(" | ", landscape.Scale.ToString(CultureInfo.InvariantCulture), landscape.SchoolCount, landscape.NetworkCount,
-                $"{landscape.MembershipCount} ({view.Snapshot.MembershipCount})", pairs, F(snapshot), $"{F(matrixCold)} / {F(matrixWarm)}", $"{F(topCold)} / {F(topWarm)}", F(jaccard), F(area), F(export));
+                $"{landscape.MembershipCount} ({view.Snapshot.MembershipCount})", pairs, F(snapshot), $"{F(matrixCold)} / {F(matrixWarm)}", $"{F(topCold)} / {F(topWarm)}", F(jaccard), F(area), F(export),
+                $"{F(indexRead)}, {indexBytes / 1048576.0:0.0}", $"{F(networksCold)} / {F(networksWarm)}");
             return new Result(landscape.Scale, view.Snapshot.MembershipCount, pairs, snapshot, matrixCold, topCold, row);
         }
         finally
@@ -86,6 +97,34 @@ public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
         await QueryAsync(http, Top, new { asOf = date, order = "JACCARD", laCode = "850" });
         await QueryAsync(http, Top, new { asOf = date });
         await (await http.GetAsync($"/export/network?graph=projection&asOf={date}")).Content.ReadAsByteArrayAsync();
+        await QueryAsync(http, Networks, new { });
+        await app.Services.GetRequiredService<ActiveMembershipIndexes>().WhenReadAsync(); // so that it does not run beside what is timed next
+    }
+
+    /// <summary>Today's membership index read by an instance of its own, timed, and the heap it holds.</summary>
+    private static async Task<((double Wall, double Cpu) Time, long Bytes)> ReadIndexAsync(WebApplication app)
+    {
+        var indexes = ActivatorUtilities.CreateInstance<ActiveMembershipIndexes>(app.Services);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var time = await Timing.WithCpuAsync(async () =>
+        {
+            await indexes.ForAsync(today, new MembershipRead(MembershipColumns.Network, PartnershipIdKindAndName: true), CancellationToken.None);
+            await indexes.WhenReadAsync();
+        });
+        var bytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        GC.KeepAlive(indexes);
+        return (time, bytes);
+    }
+
+    /// <summary>What any write of data does to the store's data stamp, so that the next request reads today's index afresh.</summary>
+    private static async Task RaiseDataStampAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE \"{PartnershipAtlas.Data.StoreStamp.Table}\" SET \"DataVersion\" = \"DataVersion\" + 1, \"Version\" = \"Version\" + 1";
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<OverlapView> SnapshotAsync(WebApplication app, OverlapSnapshots snapshots, DateOnly asOf)

@@ -12,7 +12,7 @@ public static class OverlapBenchmarkCommand
         var runs = int.Parse(Option("--runs", "5"), CultureInfo.InvariantCulture);
 
         Console.WriteLine($"Overlap benchmark, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; median of {runs} warm runs;");
-        Console.WriteLine("cold = first request for a date (reads the store, builds the snapshot, counts pairs); [cpu] = process CPU time, which other load on the machine does not inflate.");
+        Console.WriteLine("cold = first request for a date (reads the store, builds the snapshot, counts pairs), today's membership index read once by itself, then 20 schools' networks just after a write (read from the store while the index is read anew) and from the index; [cpu] = process CPU time, which other load on the machine does not inflate.");
         Console.WriteLine(OverlapBenchmark.Header);
         var results = new List<OverlapBenchmark.Result>();
         foreach (var scale in scales)

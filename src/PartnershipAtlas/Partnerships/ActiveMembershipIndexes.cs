@@ -7,7 +7,8 @@ namespace PartnershipAtlas.Partnerships;
 /// <summary>
 /// Today's <see cref="ActiveMembershipIndex"/>, shared by all requests while the store's data stamp
 /// (<see cref="StoreStamps.DataStamp"/>) is unchanged: any write of data, even by another process or instance, raises
-/// it, and the next request that needs the index reads it afresh (a write committed before a request is always seen).
+/// it, and the next request that needs the index starts reading it afresh; until it is read, requests read the store
+/// (so a write committed before a request is always seen).
 /// An establishment's <c>partnerships</c>, and its <c>memberships</c> with a narrow selection, then cost no statement.
 /// </summary>
 /// <remarks>
@@ -28,38 +29,54 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
 
     /// <summary>
     /// The index that answers a read of establishments' memberships on <paramref name="asOf"/> as
-    /// <paramref name="read"/> says, or null when it cannot (another date, or a selection wider than the index holds).
+    /// <paramref name="read"/> says, or null when there is none to answer it yet: another date, a selection wider than
+    /// the index holds, or the index for the store as it now is still being read. The first request after a write
+    /// starts that read in the background, and requests read the store until it is done, so no request waits for it
+    /// (at national scale it takes a few hundred milliseconds).
     /// </summary>
     public async Task<ActiveMembershipIndex?> ForAsync(DateOnly asOf, MembershipRead read, CancellationToken cancellationToken)
     {
         if (read.Membership == MembershipColumns.Whole || !read.PartnershipIdKindAndName) return null;
         if (asOf != DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) return null;
         var stamp = (await stamps.ReadBothAsync(cancellationToken)).DataStamp;
-        if (current is { } known && known.Answers(stamp, asOf)) return await known.Index.WaitAsync(cancellationToken);
-        Task<ActiveMembershipIndex> index;
+        var known = current is { } kept && kept.Answers(stamp, asOf) ? kept : Start(stamp, asOf);
+        return known.Index.IsCompletedSuccessfully ? known.Index.Result : null;
+    }
+
+    /// <summary>The index being read, or read: for tests and benchmarks that need it in place before they measure.</summary>
+    public Task WhenReadAsync() => current?.Index ?? Task.CompletedTask;
+
+    private Current Start(long stamp, DateOnly asOf)
+    {
         lock (gate)
         {
-            if (current is { } again && again.Answers(stamp, asOf)) index = again.Index;
-            else
-            {
-                index = Task.Run(() => BuildAsync(asOf, stamp));
-                if (current is not { } older || older.DataStamp <= stamp) current = new Current(stamp, asOf, index);
-            }
+            if (current is { } again && again.Answers(stamp, asOf)) return again;
+            var started = new Current(stamp, asOf, Task.Run(() => BuildAsync(asOf, stamp)));
+            if (current is not { } older || older.DataStamp <= stamp) current = started;
+            return started;
         }
-        return await index.WaitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Reads the index in one statement (one snapshot of the store). If the data stamp moved while it was read, the index
-    /// may hold a newer write than <paramref name="stamp"/> says: it still answers the requests that asked (they
-    /// began before that write ended), but it is not kept.
+    /// may hold a newer write than <paramref name="stamp"/> says: it is not kept (only requests that read the stamp
+    /// before that write ended can have used it).
     /// </summary>
     private async Task<ActiveMembershipIndex> BuildAsync(DateOnly asOf, long stamp)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var index = ActiveMembershipIndex.Build(asOf, await ReadAsync(db, asOf));
+        ActiveMembershipIndex index;
+        try
+        {
+            index = ActiveMembershipIndex.Build(asOf, await ReadAsync(db, asOf));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Reading the active membership index for {AsOf} failed; requests read the store, and the next one tries again", asOf);
+            throw;
+        }
         var after = (await stamps.ReadBothAsync(CancellationToken.None)).DataStamp;
         if (after != stamp)
         {

@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Partnerships;
 
 /// <summary>
 /// An establishment's <c>partnerships</c>, and its <c>memberships</c> with a narrow selection, are answered today from
-/// the shared <c>ActiveMembershipIndex</c> without a statement: every establishment of a real export answers as the
+/// the shared <c>ActiveMembershipIndex</c> without a statement once it is read (the store answers while it is read):
+/// every establishment of a real export answers as the
 /// store's own read does (a wider selection, which reads the store), with and without <c>kinds</c>; another date reads
 /// the store; and a write, even one that only ends a membership, is seen by the very next request.
 /// </summary>
@@ -34,6 +37,7 @@ public sealed class ActiveMembershipIndexTests
         var client = server.CreateClient();
         await AddTwoClustersAsync(server, client);
         await client.DataAsync($"{{ establishments(first: 5) {{ nodes {{ {Narrow} }} }} }}");
+        await server.Services.GetRequiredService<ActiveMembershipIndexes>().WhenReadAsync();
 
         server.Sql.Clear();
         var narrow = await client.AllNodesAsync("establishments", "", Narrow);
@@ -72,16 +76,16 @@ public sealed class ActiveMembershipIndexTests
         await server.ImportAsync("gias-establishments", RealData.GiasExport2022);
         var client = server.CreateClient();
         var urn = (await client.DataAsync("""{ establishments(first: 1, where: { status: { eq: "Open" } }) { nodes { urn } } }"""))["establishments"]!["nodes"]![0]!["urn"]!.GetValue<int>();
-        var before = await NetworksOfAsync(client, urn);
+        var before = await NetworksOfAsync(server, client, urn);
 
         var cluster = (await server.EditAsync("mutation($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }",
             new { input = new { kind = "PROGRAMME_CLUSTER", name = "Index test cluster", openDate = "2021-09-01" } }))["createPartnership"]!["id"]!.GetValue<string>();
         var membership = (await server.EditAsync("mutation($input: AddMemberInput!) { addMember(input: $input) { id } }",
             new { input = new { partnershipId = cluster, urn, joined = "2021-09-01" } }))["addMember"]!["id"]!.GetValue<string>();
-        var added = await NetworksOfAsync(client, urn);
+        var added = await NetworksOfAsync(server, client, urn);
         await server.EditAsync("mutation($input: EndMembershipInput!) { endMembership(input: $input) { id } }",
             new { input = new { membershipId = membership, left = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd") } });
-        var ended = await NetworksOfAsync(client, urn);
+        var ended = await NetworksOfAsync(server, client, urn);
 
         Assert.Equal(before.Append("Index test cluster").Order(), added);
         Assert.Equal(before, ended);
@@ -106,9 +110,22 @@ public sealed class ActiveMembershipIndexTests
     private static Task<JsonNode> AddMemberAsync(AtlasFactory server, string partnershipId, int urn, string role) =>
         server.EditAsync("mutation($input: AddMemberInput!) { addMember(input: $input) { id } }", new { input = new { partnershipId, urn, role, joined = "2021-09-01" } });
 
-    private static async Task<List<string>> NetworksOfAsync(HttpClient client, int urn) =>
-        [.. (await client.DataAsync("query($urn: Int!) { establishments(where: { urn: { eq: $urn } }) { nodes { partnerships { name } } } }", new { urn }))
-            ["establishments"]!["nodes"]![0]!["partnerships"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order()];
+    /// <summary>
+    /// The school's networks today, asked twice: first just after the write (read from the store while the index is
+    /// read anew), then from the new index; both must answer the same.
+    /// </summary>
+    private static async Task<List<string>> NetworksOfAsync(AtlasFactory server, HttpClient client, int urn)
+    {
+        var fromStore = await AskAsync();
+        await server.Services.GetRequiredService<ActiveMembershipIndexes>().WhenReadAsync();
+        var fromIndex = await AskAsync();
+        Assert.Equal(fromStore, fromIndex);
+        return fromIndex;
+
+        async Task<List<string>> AskAsync() =>
+            [.. (await client.DataAsync("query($urn: Int!) { establishments(where: { urn: { eq: $urn } }) { nodes { partnerships { name } } } }", new { urn }))
+                ["establishments"]!["nodes"]![0]!["partnerships"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order()];
+    }
 
     /// <summary>A wide node with the fields only it asks for taken out: what the narrow selection answers.</summary>
     private static string Narrowed(JsonNode wide)

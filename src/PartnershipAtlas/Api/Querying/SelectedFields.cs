@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQLParser.AST;
 
@@ -22,14 +24,24 @@ public static class SelectedFields
     }
 
     /// <summary>Whether the current field selects only fields among <paramref name="allowed"/>.</summary>
-    public static bool OnlyAmong(IResolveFieldContext context, IReadOnlySet<string> allowed) => At(context) is { } names && names.IsSubsetOf(allowed);
+    public static bool OnlyAmong(IResolveFieldContext context, IReadOnlySet<string> allowed) => Answer(context, "", allowed);
 
     /// <summary>
     /// Whether every <paramref name="child"/> field the current field selects (under any alias, in any fragment) selects
     /// only fields among <paramref name="allowed"/>; true when it selects no such child.
     /// </summary>
-    public static bool ChildOnlyAmong(IResolveFieldContext context, string child, IReadOnlySet<string> allowed) =>
-        At(context, child) is { } names && names.IsSubsetOf(allowed);
+    public static bool ChildOnlyAmong(IResolveFieldContext context, string child, IReadOnlySet<string> allowed) => Answer(context, child, allowed);
+
+    /// <summary>
+    /// The answers of <see cref="OnlyAmong"/> and <see cref="ChildOnlyAmong"/> by field node: they depend on the document
+    /// alone, and a parsed document is shared by every request that sends it (the parse cache), so a field resolved for
+    /// each of a page's nodes, in request after request, walks its selection once. Kept while the document is.
+    /// </summary>
+    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<(string Child, IReadOnlySet<string> Allowed), bool>> Answers = new();
+
+    private static bool Answer(IResolveFieldContext context, string child, IReadOnlySet<string> allowed) =>
+        Answers.GetOrCreateValue(context.FieldAst).GetOrAdd((child, allowed),
+            static (key, context) => (key.Child.Length == 0 ? At(context) : At(context, key.Child)) is { } names && names.IsSubsetOf(key.Allowed), context);
 
     /// <summary>Adds the names selected at the end of the path to <paramref name="names"/>; false when a fragment is not defined.</summary>
     private static bool Collect(GraphQLDocument document, GraphQLSelectionSet? selectionSet, IReadOnlyList<string> path, HashSet<string> names)
