@@ -122,9 +122,7 @@ public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE \"{PartnershipAtlas.Data.StoreStamp.Table}\" SET \"DataVersion\" = \"DataVersion\" + 1, \"Version\" = \"Version\" + 1";
-        await command.ExecuteNonQueryAsync();
+        await PartnershipAtlas.Data.StoreStamp.BumpAsync(connection, null, PartnershipAtlas.Data.StoreWrite.Data, CancellationToken.None);
     }
 
     private static async Task<OverlapView> SnapshotAsync(WebApplication app, OverlapSnapshots snapshots, DateOnly asOf)

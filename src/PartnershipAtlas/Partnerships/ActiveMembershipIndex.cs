@@ -34,8 +34,8 @@ public sealed class ActiveMembershipIndex
         return answer;
     }
 
-    /// <summary>One row of the read: a membership, and its partnership when the row is the first to name it (else null).</summary>
-    public readonly record struct Row(long Id, int Urn, int PartnershipId, MembershipRole Role, Partnership? FirstSeen);
+    /// <summary>One row of the read: a membership and its partnership (one object per partnership, shared by its rows).</summary>
+    public readonly record struct Row(long Id, int Urn, MembershipRole Role, Partnership Partnership);
 
     /// <summary>
     /// Builds the index from every active membership of a school, ordered by school, the network's kind and name, then
@@ -44,19 +44,17 @@ public sealed class ActiveMembershipIndex
     /// </summary>
     public static ActiveMembershipIndex Build(DateOnly asOf, IReadOnlyList<Row> rows)
     {
-        var partnerships = new Dictionary<int, Partnership>();
-        foreach (var row in rows) if (row.FirstSeen is { } partnership) partnerships[row.PartnershipId] = partnership;
         var byUrn = new Dictionary<int, Membership[]>();
         var school = new List<Membership>();
         var count = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            if (!school.Exists(m => m.PartnershipId == row.PartnershipId))
+            if (!school.Exists(m => m.PartnershipId == row.Partnership.Id))
             {
                 school.Add(new Membership
                 {
-                    Id = row.Id, EstablishmentUrn = row.Urn, PartnershipId = row.PartnershipId, Role = row.Role, Source = null!, Partnership = partnerships[row.PartnershipId],
+                    Id = row.Id, EstablishmentUrn = row.Urn, PartnershipId = row.Partnership.Id, Role = row.Role, Source = null!, Partnership = row.Partnership,
                 });
             }
             if (i + 1 == rows.Count || rows[i + 1].Urn != row.Urn)

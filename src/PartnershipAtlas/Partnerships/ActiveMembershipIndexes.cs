@@ -89,8 +89,8 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
 
     /// <summary>
     /// Every active membership of a school on the date (<see cref="MembershipQueries.ActiveOn"/>) in answer order: EF
-    /// Core writes the statement, which is stepped directly (<see cref="StoreRows"/>); a partnership's kind and name are
-    /// turned into objects once, at its first row.
+    /// Core writes the statement, which is stepped directly (<see cref="StoreRows"/>); each partnership becomes one object,
+    /// at its first row, which every membership in it shares.
     /// </summary>
     private static async Task<List<ActiveMembershipIndex.Row>> ReadAsync(AtlasDbContext db, DateOnly asOf)
     {
@@ -99,14 +99,16 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
             .Select(m => new { m.Id, m.EstablishmentUrn, m.PartnershipId, m.Role, m.Partnership!.Kind, m.Partnership.Name });
         await db.Database.OpenConnectionAsync();
         await using var command = query.CreateDbCommand();
-        var seen = new HashSet<int>();
+        var partnerships = new Dictionary<int, Partnership>();
         return await StoreRows.ReadAsync(command, row =>
         {
             var partnershipId = row.Int32(2);
-            var first = seen.Add(partnershipId)
-                ? new Partnership { Id = partnershipId, Kind = StoredNames<PartnershipKind>.Parse(row.Text(4)), Name = row.Text(5), SourceKey = null! }
-                : null;
-            return new ActiveMembershipIndex.Row(row.Int64(0), row.Int32(1), partnershipId, StoredNames<MembershipRole>.Parse(row.Text(3)), first);
+            if (!partnerships.TryGetValue(partnershipId, out var partnership))
+            {
+                partnerships[partnershipId] = partnership =
+                    new Partnership { Id = partnershipId, Kind = StoredNames<PartnershipKind>.Parse(row.Text(4)), Name = row.Text(5), SourceKey = null! };
+            }
+            return new ActiveMembershipIndex.Row(row.Int64(0), row.Int32(1), StoredNames<MembershipRole>.Parse(row.Text(3)), partnership);
         }, CancellationToken.None);
     }
 }
