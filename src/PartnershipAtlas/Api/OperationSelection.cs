@@ -7,9 +7,17 @@ public static class OperationSelection
 {
     public static GraphQLOperationDefinition? Of(GraphQLDocument document, string? operationName)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        GraphQLOperationDefinition? only = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation) continue;
+            if (operationName is not null)
+            {
+                if (operation.Name?.StringValue == operationName) return operation;
+            }
+            else if (only is not null) return null;
+            else only = operation;
+        }
+        return operationName is null ? only : null;
     }
 }

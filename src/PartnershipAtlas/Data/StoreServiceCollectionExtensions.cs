@@ -10,6 +10,14 @@ public static class StoreServiceCollectionExtensions
     public const string DefaultConnectionString = "Data Source=partnership-atlas.db";
 
     /// <summary>
+    /// Whether EF Core checks that no context is used by two operations at once (default false). A request's
+    /// resolvers share one context and run one at a time (the serial execution strategy); the check costs every
+    /// query two async-local writes (issue 20: 7% of the nested connection's allocations), so the tests turn it on
+    /// and the server leaves it off.
+    /// </summary>
+    public const string ThreadSafetyChecksKey = "Atlas:Store:ThreadSafetyChecks";
+
+    /// <summary>
     /// Registers the store from configuration: <c>Atlas:Provider</c> (<c>Sqlite</c>, the default, or <c>Postgres</c>)
     /// and <c>ConnectionStrings:Atlas</c>. Contexts come from a pool (a request reuses a context instead of building
     /// one); one per request for resolvers, and the same pooled factory for importers and background work.
@@ -18,11 +26,12 @@ public static class StoreServiceCollectionExtensions
     {
         var provider = ProviderOf(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        var checks = configuration.GetValue(ThreadSafetyChecksKey, false);
         if (provider == StoreProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Atlas:Provider is Postgres but ConnectionStrings:Atlas is not set (e.g. \"Host=db;Database=atlas;Username=atlas;Password=...\").");
-            services.AddPooledDbContextFactory<PostgresAtlasDbContext>(options => UsePostgres(options, connectionString));
+            services.AddPooledDbContextFactory<PostgresAtlasDbContext>(options => UsePostgres(options, connectionString).EnableThreadSafetyChecks(checks));
             services.AddSingleton<IDbContextFactory<AtlasDbContext>>(provider =>
                 new DerivedContextFactory<PostgresAtlasDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresAtlasDbContext>>()));
             services.AddSingleton(_ => new StoreStampReader(provider, connectionString));
@@ -30,7 +39,7 @@ public static class StoreServiceCollectionExtensions
         }
         else
         {
-            services.AddPooledDbContextFactory<AtlasDbContext>(options => UseSqlite(options, connectionString ?? DefaultConnectionString));
+            services.AddPooledDbContextFactory<AtlasDbContext>(options => UseSqlite(options, connectionString ?? DefaultConnectionString).EnableThreadSafetyChecks(checks));
             services.AddSingleton(_ => new StoreStampReader(provider, SqliteConnectionString(connectionString ?? DefaultConnectionString)));
             services.AddSingleton(services => StoreStampWatch.For(provider, services.GetRequiredService<StoreStampReader>(), ""));
         }
@@ -47,17 +56,18 @@ public static class StoreServiceCollectionExtensions
             : throw new InvalidOperationException($"{ProviderKey} is '{name}'; expected Sqlite or Postgres.");
     }
 
-    internal static void UseSqlite(DbContextOptionsBuilder options, string connectionString)
+    internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString)
     {
         options.UseSqlite(SqliteConnectionString(connectionString), sqlite => sqlite.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter))
             .AddInterceptors(SqliteStatementCache.Instance, UnstampedWriteGuard.Instance);
         KeptOpenSqliteConnection.Use(options);
+        return options;
     }
 
     private static string SqliteConnectionString(string connectionString) =>
         new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true }.ToString();
 
-    internal static void UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AtlasDbContext).Assembly.FullName).UseParameterizedCollectionMode(OneListParameter))
             .AddInterceptors(UnstampedWriteGuard.Instance);
 

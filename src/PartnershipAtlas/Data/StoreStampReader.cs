@@ -13,11 +13,13 @@ namespace PartnershipAtlas.Data;
 /// </summary>
 public sealed class StoreStampReader(StoreProvider provider, string connectionString) : IAsyncDisposable
 {
-    private readonly Lock gate = new();
-    private DbCommand? command; // used by one read at a time
-    private bool reading;
-    private bool disposed;
-    private TaskCompletionSource<StoreStamps>? next;
+    // Without a lock (issue 20: under 32 connections the lock was contended on every request). A request joins the
+    // batch that has not started reading yet, or starts one; one reader at a time takes the waiting batch, reads once
+    // for all of it, and goes on while batches wait.
+    private TaskCompletionSource<StoreStamps>? waiting; // the batch not yet taken by the reader
+    private int reading; // 1 while a reader runs
+    private volatile bool disposed;
+    private DbCommand? command; // used by the one reader
 
     /// <summary>The store stamp (what cached answers are kept against).</summary>
     public async Task<long> ReadAsync(CancellationToken cancellationToken) => (await ReadBothAsync(cancellationToken)).Stamp;
@@ -25,49 +27,37 @@ public sealed class StoreStampReader(StoreProvider provider, string connectionSt
     /// <summary>The store stamp and the data stamp, read together.</summary>
     public Task<StoreStamps> ReadBothAsync(CancellationToken cancellationToken)
     {
-        Task<StoreStamps> read;
-        lock (gate)
+        ObjectDisposedException.ThrowIf(disposed, this);
+        while (true)
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (reading)
-            {
-                next ??= new TaskCompletionSource<StoreStamps>(TaskCreationOptions.RunContinuationsAsynchronously);
-                read = next.Task;
-            }
-            else
-            {
-                reading = true;
-                var now = new TaskCompletionSource<StoreStamps>(TaskCreationOptions.RunContinuationsAsynchronously);
-                read = now.Task;
-                _ = ReadForAsync(now);
-            }
+            if (Volatile.Read(ref waiting) is { } batch) return batch.Task.WaitAsync(cancellationToken);
+            var started = new TaskCompletionSource<StoreStamps>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Interlocked.CompareExchange(ref waiting, started, null) is not null) continue;
+            if (Interlocked.CompareExchange(ref reading, 1, 0) == 0) _ = ReadWhileWaitingAsync();
+            return started.Task.WaitAsync(cancellationToken);
         }
-        return read.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Reads for the requests waiting on <paramref name="waiting"/>, then for those that came meanwhile, until none did.</summary>
-    private async Task ReadForAsync(TaskCompletionSource<StoreStamps> waiting)
+    /// <summary>Takes the waiting batch and reads for it, until none waits; then stops, unless a batch came as it did.</summary>
+    private async Task ReadWhileWaitingAsync()
     {
         while (true)
         {
-            try
+            if (Interlocked.Exchange(ref waiting, null) is { } batch)
             {
-                waiting.SetResult(await ReadOnceAsync());
-            }
-            catch (Exception e)
-            {
-                await CloseAsync();
-                waiting.SetException(e);
-            }
-            lock (gate)
-            {
-                if (next is null)
+                try
                 {
-                    reading = false;
-                    return;
+                    batch.SetResult(await ReadOnceAsync());
                 }
-                (waiting, next) = (next, null);
+                catch (Exception e)
+                {
+                    await CloseAsync();
+                    batch.SetException(e);
+                }
+                continue;
             }
+            Volatile.Write(ref reading, 0);
+            if (Volatile.Read(ref waiting) is null || Interlocked.CompareExchange(ref reading, 1, 0) != 0) return;
         }
     }
 
@@ -108,15 +98,8 @@ public sealed class StoreStampReader(StoreProvider provider, string connectionSt
     /// <summary>Closes the connection once no read is under way.</summary>
     public async ValueTask DisposeAsync()
     {
-        while (true)
-        {
-            lock (gate)
-            {
-                disposed = true;
-                if (!reading) break;
-            }
-            await Task.Delay(10);
-        }
+        disposed = true;
+        while (Volatile.Read(ref reading) != 0) await Task.Delay(10);
         await CloseAsync();
     }
 }

@@ -51,7 +51,7 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Argument<DateScalar>("asOf", "The date (default today).")
             .Resolve(c => new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(
                 EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(MembershipColumns.Network, SelectedFields.OnlyAmong(c, PartnershipNarrowRead.Fields))),
-                ms => ms.Select(m => m.Partnership!).DistinctBy(p => p.Id).ToList()));
+                MembershipNetworks.DistinctOf));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentLinkGraphType>>>>("links")
             .Description("Every GIAS link of the establishment (predecessors, successors, mergers, sixth-form centres, …), from its own rows in the links file and, mirrored, rows published only from the other end; in date order.")
             .Resolve(c => EstablishmentLoaders.Links(c, c.Source.Urn));

@@ -21,15 +21,28 @@ public static class EstablishmentLoaders
     /// The establishment's active memberships, with their partnerships, read as much as <paramref name="read"/> says:
     /// from today's <see cref="ActiveMembershipIndex"/> where it holds enough, else from the store.
     /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, MembershipRead read)
+    public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, MembershipRead read) =>
+        context.Loaders().Get<int, IReadOnlyList<Membership>, MembershipsOfEstablishments>(
+            new MembershipsOfEstablishments(context.RequestServices!, context.AsOf(), context.Kinds(), read), MembershipsAsync, []).Load(urn);
+
+    private static async Task<IDictionary<int, IReadOnlyList<Membership>>> MembershipsAsync(MembershipsOfEstablishments load, IReadOnlyCollection<int> urns, CancellationToken ct)
     {
-        var services = context.RequestServices!;
-        var (asOf, kinds) = (context.AsOf(), context.Kinds());
-        return context.Loaders().Get<int, IReadOnlyList<Membership>>($"MembershipsByEstablishment:{asOf}:{kinds.KindsKey()}:{(int)read.Membership}:{read.PartnershipIdKindAndName}",
-            async (urns, ct) => await services.GetRequiredService<ActiveMembershipIndexes>().ForAsync(asOf, read, ct) is { } index
-                ? index.Of(urns, kinds)
-                : await MembershipQueries.OfEstablishmentsAsync(services.Db(), urns, asOf, kinds, read, ct),
-            []).Load(urn);
+        var (services, asOf, kinds, read) = load;
+        return await services.GetRequiredService<ActiveMembershipIndexes>().ForAsync(asOf, read, ct) is { } index
+            ? index.Of(urns, kinds)
+            : await MembershipQueries.OfEstablishmentsAsync(services.Db(), urns, asOf, kinds, read, ct);
+    }
+
+    /// <summary>
+    /// What a batch of establishments' memberships is read for, and the loader's key: equal when the date, the kinds (as
+    /// a set) and the read are.
+    /// </summary>
+    private sealed record MembershipsOfEstablishments(IServiceProvider Services, DateOnly AsOf, PartnershipKind[]? Kinds, MembershipRead Read)
+    {
+        public bool Equals(MembershipsOfEstablishments? other) =>
+            other is not null && AsOf == other.AsOf && Read == other.Read && Kinds.KindsKey() == other.Kinds.KindsKey();
+
+        public override int GetHashCode() => HashCode.Combine(AsOf, Read, Kinds?.Length);
     }
 
     public static IDataLoaderResult<IReadOnlyList<DirectedLink>> Links(IResolveFieldContext context, int urn)

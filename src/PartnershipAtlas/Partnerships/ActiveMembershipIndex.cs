@@ -22,9 +22,9 @@ public sealed class ActiveMembershipIndex
     /// The memberships of each of <paramref name="urns"/> that has any, in networks of <paramref name="kinds"/> only
     /// (null: every kind), as <see cref="MembershipQueries.OfEstablishmentsAsync"/> answers.
     /// </summary>
-    public IDictionary<int, IReadOnlyList<Membership>> Of(IEnumerable<int> urns, PartnershipKind[]? kinds)
+    public IDictionary<int, IReadOnlyList<Membership>> Of(IReadOnlyCollection<int> urns, PartnershipKind[]? kinds)
     {
-        var answer = new Dictionary<int, IReadOnlyList<Membership>>();
+        var answer = new Dictionary<int, IReadOnlyList<Membership>>(urns.Count);
         foreach (var urn in urns)
         {
             if (!byUrn.TryGetValue(urn, out var memberships)) continue;

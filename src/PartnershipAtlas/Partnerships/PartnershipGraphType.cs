@@ -18,7 +18,7 @@ public sealed class PartnershipGraphType : ObjectGraphType<Partnership>
         Interface<NodeInterface>();
         IsTypeOf = o => o is Partnership;
         Field<NonNullGraphType<IdGraphType>>("id").Description("The partnership's global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
-        Field<NonNullGraphType<PartnershipKindGraphType>>("kind").Description("The kind of network.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<PartnershipKindGraphType>>("kind").Description("The kind of network.").Resolve(c => BoxedEnums<PartnershipKind>.Of(c.Source.Kind));
         Field<NonNullGraphType<StringGraphType>>("name").Description("The network's name as its source gives it.").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("sourceKey")
             .Description("The key the source knows it by: a GIAS group UID (GIAS_GROUP:uid), an LA code, or kind and normalised name.")

@@ -128,4 +128,41 @@ public sealed class StoreStampTests : IAsyncLifetime
             return Task.FromResult(0);
         });
     }
+
+    /// <summary>
+    /// The reader shares one read among the requests that arrive while another is under way, without a lock: each must
+    /// still see a stamp read after it arrived. Readers that never stop keep reads under way while a write commits and
+    /// more reads start at once; joining the read already under way would hand them the stamp from before the write.
+    /// </summary>
+    [Fact]
+    public async Task Shared_reads_under_load_each_see_every_write_committed_before_they_began()
+    {
+        var reader = store.Services.GetRequiredService<StoreStampReader>();
+        using var stop = new CancellationTokenSource();
+        var busy = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var reads = 0;
+            while (!stop.IsCancellationRequested) { await reader.ReadBothAsync(CancellationToken.None); reads++; }
+            return reads;
+        })).ToList();
+        await store.WithStoreAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            for (var i = 0; i < 60; i++)
+            {
+                await StoreStamp.BumpAsync(connection, null, StoreWrite.Data, CancellationToken.None);
+                await using var command = connection.CreateCommand();
+                command.CommandText = StoreStamp.ReadSql;
+                await using var row = await command.ExecuteReaderAsync();
+                await row.ReadAsync();
+                var written = row.GetInt64(1);
+                var seen = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => reader.ReadBothAsync(CancellationToken.None))));
+                Assert.All(seen, stamps => Assert.True(stamps.DataStamp >= written, $"a read begun after data stamp {written} was committed saw {stamps.DataStamp}"));
+            }
+            return 0;
+        });
+        stop.Cancel();
+        Assert.All(await Task.WhenAll(busy), reads => Assert.True(reads > 0));
+    }
 }

@@ -53,6 +53,7 @@ public class AtlasFactory : WebApplicationFactory<Program>
         builder.UseSetting("Atlas:LoadDefaultData", LoadDefaultData ? "true" : "false");
         builder.UseSetting($"{ReferenceDataOptions.Section}:Enabled", ApplyReferenceLists ? "true" : "false");
         builder.UseSetting("Atlas:Schedules:Enabled", "false");
+        builder.UseSetting(StoreServiceCollectionExtensions.ThreadSafetyChecksKey, "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

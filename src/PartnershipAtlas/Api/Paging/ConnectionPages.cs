@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using GraphQLParser.AST;
 using GraphQL;
 using PartnershipAtlas.Api.Querying;
 
@@ -10,16 +13,27 @@ public static class ConnectionPages
     /// <summary>
     /// One page of a root connection: filtered by <c>where:</c> (its <c>some</c> conditions as <see cref="SemiJoins"/> says),
     /// sorted by <c>order:</c> then the unique key; reading only
-    /// the columns its nodes' fields need when <paramref name="narrow"/> declares them all.
+    /// the columns its nodes' fields need when <paramref name="narrow"/> declares them all (a whole table's forward
+    /// pages in key order then run as <see cref="CompiledPages"/>).
     /// </summary>
-    public static Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, IQueryable<T> query, Expression<Func<T, long>> key, NarrowRead<T>? narrow = null)
+    public static async Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, IQueryable<T> query, Expression<Func<T, long>> key, NarrowRead<T>? narrow = null)
+        where T : class
     {
         var page = PageRequest.From(context);
         var order = context.Order(key);
         if (context.Where<T>() is { } where) query = query.Where(SemiJoins.Rewrite(where, clientOrder: !order.IsDefault, context.Db()));
-        var projection = narrow is not null && NodeFields(context) is { } fields ? narrow.Projection(order, fields) : null;
-        return Keyset.PageAsync(query, order, page, context.CancellationToken, projection);
+        var projection = narrow is null ? null : (Expression<Func<T, T>>?)Projections.GetOrCreateValue(context.FieldAst).GetOrAdd(order.Signature,
+            static (_, at) => NodeFields(at.context) is { } fields ? at.narrow.Projection(at.order, fields) : null, (context, narrow, order));
+        return await CompiledPages.PageAsync(context.Db(), query, order, page, projection, context.CancellationToken)
+            ?? await Keyset.PageAsync(query, order, page, context.CancellationToken, projection);
     }
+
+    /// <summary>
+    /// Each connection field's projection by order: the nodes' fields depend on the document alone (<see cref="SelectedFields"/>),
+    /// and a parsed document is shared by every request that sends it, so a request neither collects them nor names its
+    /// shape again. Kept while the document is.
+    /// </summary>
+    private static readonly ConditionalWeakTable<GraphQLField, ConcurrentDictionary<string, LambdaExpression?>> Projections = new();
 
     /// <summary>The fields the connection's nodes select, under <c>nodes</c> and <c>edges { node }</c>; null when the document does not say.</summary>
     private static HashSet<string>? NodeFields(IResolveFieldContext context) =>
