@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
@@ -10,6 +11,9 @@ namespace PartnershipAtlas.Establishments;
 /// <summary>Root fields for establishments.</summary>
 public static class EstablishmentQueries
 {
+    /// <summary>The connection's unique key, made once: a lambda written in the resolver is built again, by reflection, on every request.</summary>
+    private static readonly Expression<Func<Establishment, long>> ByUrn = e => (long)e.Urn;
+
     public static void AddTo(ObjectGraphType query)
     {
         query.Field<EstablishmentGraphType>("establishment")
@@ -20,7 +24,7 @@ public static class EstablishmentQueries
             .Description("All establishments, in URN order unless `order` says otherwise, optionally filtered by `where`.")
             .PagingArguments()
             .WhereAndOrder(typeof(Establishment))
-            .ResolveAsync(async c => await c.PageAsync(c.Db().Establishments.AsNoTracking(), e => (long)e.Urn, EstablishmentNarrowRead.Columns));
+            .ResolveAsync(async c => await c.PageAsync(c.Db().Establishments.AsNoTracking(), ByUrn, EstablishmentNarrowRead.Columns));
         EstablishmentCounts.AddTo(query);
     }
 }

@@ -15,7 +15,7 @@ public sealed class MembershipGraphType : ObjectGraphType<Membership>
         Name = TypeName;
         Description = "A member's membership of a network, with its role and dates. The member is an establishment, an organisation that is not a school, or another network.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The membership's global id (endMembership takes it).").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
-        Field<NonNullGraphType<MembershipRoleGraphType>>("role").Description("The part the member plays in the network.").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<MembershipRoleGraphType>>("role").Description("The part the member plays in the network.").Resolve(c => BoxedEnums<MembershipRole>.Of(c.Source.Role));
         Field<DateScalar>("joined").Description("When the membership began; null when the source does not say.").Resolve(c => c.Source.Joined);
         Field<DateScalar>("left").Description("When the membership ended; null while it lasts.").Resolve(c => c.Source.Left);
         Field<DateScalar>("activeFrom").Description("The first day the membership counts: the later of joined and the school's open date; null when neither is known.")

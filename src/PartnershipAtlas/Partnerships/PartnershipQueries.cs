@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,9 @@ namespace PartnershipAtlas.Partnerships;
 /// <summary>Root fields for partnerships.</summary>
 public static class PartnershipQueries
 {
+    /// <summary>The connection's unique key, made once: a lambda written in the resolver is built again, by reflection, on every request.</summary>
+    private static readonly Expression<Func<Partnership, long>> ById = p => (long)p.Id;
+
     public static void AddTo(ObjectGraphType query)
     {
         query.Field<PartnershipsConnectionGraphType>("partnerships")
@@ -21,7 +25,7 @@ public static class PartnershipQueries
                 var kinds = c.Kinds();
                 var partnerships = c.Db().Partnerships.AsNoTracking();
                 if (kinds is not null) partnerships = partnerships.Where(p => EF.Parameter(kinds).Contains(p.Kind));
-                return await c.PageAsync(partnerships, p => (long)p.Id);
+                return await c.PageAsync(partnerships, ById);
             });
     }
 }
