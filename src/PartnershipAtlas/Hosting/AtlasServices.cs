@@ -78,6 +78,7 @@ public static class AtlasServices
         builder.Services.AddAtlasSubscriptions(builder.Configuration);
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<AtlasSchema>()
+            .AddDocumentExecuter<PartnershipAtlas.Api.Execution.AtlasDocumentExecuter>()
             .AddSystemTextJson()
             .AddSerializer<ResponseSerializer>()
             .AddGraphTypes(typeof(AtlasSchema).Assembly)
