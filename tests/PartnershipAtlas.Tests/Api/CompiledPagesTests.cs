@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Api;
@@ -30,6 +31,28 @@ public sealed class CompiledPagesTests
         Assert.Equal(general, compiled);
         Assert.Contains(compiledSql, sql => sql.Contains("@after") && sql.Contains("@take"));
         Assert.DoesNotContain(generalSql, sql => sql.Contains("@after"));
+    }
+
+    /// <summary>A cursor of the default order that holds no key is answered as the general path answers it, whatever that is.</summary>
+    [Fact]
+    public async Task A_cursor_holding_no_key_is_answered_as_by_the_general_path()
+    {
+        await using var server = new SqlRecordingFactory();
+        await server.ImportAsync("gias-establishments", RealData.GiasNarrow2021);
+        var client = server.CreateClient();
+        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("""{"o":"#:ASC","v":[null]}"""));
+
+        var compiled = await client.QueryAsync("query($after: String) { establishments(first: 5, after: $after) { nodes { urn name } } }", new { after = cursor });
+        var general = await client.QueryAsync("query($after: String) { establishments(first: 5, after: $after, where: { urn: { gt: 0 } }) { nodes { urn name } } }", new { after = cursor });
+
+        Assert.Equal(Without(general, "extensions"), Without(compiled, "extensions"));
+    }
+
+    private static string Without(JsonNode answer, string member)
+    {
+        var copy = answer.DeepClone().AsObject();
+        copy.Remove(member);
+        return copy.ToJsonString();
     }
 
     /// <summary>Every page (of 50) with its count and page info, and each edge's cursor and node, as one list of lines.</summary>

@@ -27,8 +27,16 @@ public static class CompiledPages
         where T : class
     {
         if (projection is null || !order.IsDefault || page.Backward || page.Before is not null || !IsWholeTable(query)) return null;
+        var key = order.Keys[0].Selector;
         var compiled = ByProjection.GetValue(projection, _ => Compile(order, projection));
-        var after = Cursor.Decode(page.After, order.Signature, [order.Keys[0].ValueType]) is [long key] ? key : (long?)null;
+        if (!compiled.IsFor(key)) return null;
+        long? after = null;
+        if (page.After is not null)
+        {
+            // A cursor holding anything but a key (null, say) is left to the general path, which answers it as before.
+            if (Cursor.Decode(page.After, order.Signature, [key.ReturnType]) is [long value]) after = value;
+            else return null;
+        }
         var rows = new List<T>(page.Size + 1);
         await foreach (var row in compiled.Read<T>(db, after, page.Size + 1).WithCancellation(cancellationToken)) rows.Add(row);
         return Keyset.FromLoaded(rows, order, page, () => new DeferredResult<int>(ct => query.CountAsync(ct)));
@@ -42,8 +50,10 @@ public static class CompiledPages
         where T : class
     {
         var column = KeyComparisons.WithoutWidening(order.Keys[0].Selector);
-        return (Compiled)typeof(CompiledPages).GetMethod(nameof(CompileFor), BindingFlags.NonPublic | BindingFlags.Static)!
+        var compiled = (Compiled)typeof(CompiledPages).GetMethod(nameof(CompileFor), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(typeof(T), column.ReturnType).Invoke(null, [column, projection])!;
+        compiled.Key = order.Keys[0].Selector;
+        return compiled;
     }
 
     private static Compiled CompileFor<T, TColumn>(Expression<Func<T, TColumn>> column, Expression<Func<T, T>> projection)
@@ -69,6 +79,11 @@ public static class CompiledPages
 
     private abstract class Compiled
     {
+        /// <summary>The key the pages were compiled for: a projection could serve two connections of one type with different keys.</summary>
+        public LambdaExpression Key { get; set; } = null!;
+
+        public bool IsFor(LambdaExpression key) => ReferenceEquals(key, Key) || key.ToString() == Key.ToString();
+
         public abstract IAsyncEnumerable<T> Read<T>(DbContext db, long? after, int take);
     }
 
