@@ -51,12 +51,22 @@ public sealed class StoreStampReader(StoreProvider provider, string connectionSt
                 }
                 catch (Exception e)
                 {
-                    await CloseAsync();
                     batch.SetException(e);
+                    try
+                    {
+                        await CloseAsync();
+                    }
+                    catch (Exception)
+                    {
+                        // The read's own failure went to its requests; a connection that also fails to close is dropped
+                        // (`command` is cleared first), and the next read opens another, so this reader must go on.
+                    }
                 }
                 continue;
             }
-            Volatile.Write(ref reading, 0);
+            // A full fence, not a volatile write: the read of `waiting` below must not move before it, or a request
+            // that set a batch just then, and found a reader still running, would be left with no reader at all.
+            Interlocked.Exchange(ref reading, 0);
             if (Volatile.Read(ref waiting) is null || Interlocked.CompareExchange(ref reading, 1, 0) != 0) return;
         }
     }
@@ -89,10 +99,10 @@ public sealed class StoreStampReader(StoreProvider provider, string connectionSt
     private async Task CloseAsync()
     {
         if (command is null) return;
-        var connection = command.Connection;
-        await command.DisposeAsync();
-        if (connection is not null) await connection.DisposeAsync();
+        var (closing, connection) = (command, command.Connection);
         command = null;
+        await closing.DisposeAsync();
+        if (connection is not null) await connection.DisposeAsync();
     }
 
     /// <summary>Closes the connection once no read is under way.</summary>

@@ -142,7 +142,12 @@ public sealed class StoreStampTests : IAsyncLifetime
         var busy = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             var reads = 0;
-            while (!stop.IsCancellationRequested) { await reader.ReadBothAsync(CancellationToken.None); reads++; }
+            while (!stop.IsCancellationRequested)
+            {
+                await reader.ReadBothAsync(CancellationToken.None);
+                reads++;
+                await Task.Yield(); // a read can finish synchronously: without this the loop would hold its thread
+            }
             return reads;
         })).ToList();
         await store.WithStoreAsync(async db =>
