@@ -40,7 +40,7 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     }
 }
 
-/// <summary>The loaders of one request, by name and arguments.</summary>
+/// <summary>The loaders of one request, by name and arguments, and what its resolvers keep for the rest of it.</summary>
 public sealed class LoaderScope
 {
     private readonly Dictionary<object, object> loaders = [];
@@ -64,5 +64,16 @@ public sealed class LoaderScope
     {
         if (!loaders.TryGetValue(key, out var loader)) loaders[key] = loader = new BatchLoader<TKey, TValue>((keys, ct) => fetch(key, keys, ct), missing);
         return (BatchLoader<TKey, TValue>)loader;
+    }
+
+    /// <summary>
+    /// What the request keeps under <paramref name="key"/> (an object of the caller's, compared by reference), made from
+    /// <paramref name="state"/> the first time it is asked for.
+    /// </summary>
+    public T Kept<T, TState>(object key, TState state, Func<TState, T> make)
+        where T : class
+    {
+        if (!loaders.TryGetValue(key, out var kept)) loaders[key] = kept = make(state);
+        return (T)kept;
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Querying;
@@ -43,15 +44,15 @@ public sealed class EstablishmentGraphType : ObjectGraphType<Establishment>
             .Description("The establishment's memberships on the date (default today), with role and dates.")
             .Argument<ListGraphType<NonNullGraphType<GraphQLClrInputTypeReference<PartnershipKind>>>>("kinds", "Only networks of these kinds.")
             .Argument<DateScalar>("asOf", "The date (default today).")
-            .Resolve(c => EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(SelectedFields.OnlyAmong(c, MembershipNarrowRead.Fields) ? MembershipColumns.RoleAndNetwork : MembershipColumns.Whole,
-                SelectedFields.ChildOnlyAmong(c, "partnership", PartnershipNarrowRead.Fields))));
+            .Resolve(new FuncFieldResolver<Establishment, object>(c => EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(
+                SelectedFields.OnlyAmong(c, MembershipNarrowRead.Fields) ? MembershipColumns.RoleAndNetwork : MembershipColumns.Whole,
+                SelectedFields.ChildOnlyAmong(c, "partnership", PartnershipNarrowRead.Fields)))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Partnership>>>>>("partnerships")
             .Description("The networks the establishment belongs to on the date (default today).")
             .Argument<ListGraphType<NonNullGraphType<GraphQLClrInputTypeReference<PartnershipKind>>>>("kinds", "Only networks of these kinds.")
             .Argument<DateScalar>("asOf", "The date (default today).")
-            .Resolve(c => new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(
-                EstablishmentLoaders.Memberships(c, c.Source.Urn, new MembershipRead(MembershipColumns.Network, SelectedFields.OnlyAmong(c, PartnershipNarrowRead.Fields))),
-                MembershipNetworks.DistinctOf));
+            .Resolve(new FuncFieldResolver<Establishment, object>(c =>
+                EstablishmentLoaders.Networks(c, c.Source.Urn, new MembershipRead(MembershipColumns.Network, SelectedFields.OnlyAmong(c, PartnershipNarrowRead.Fields)))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EstablishmentLinkGraphType>>>>("links")
             .Description("Every GIAS link of the establishment (predecessors, successors, mergers, sixth-form centres, …), from its own rows in the links file and, mirrored, rows published only from the other end; in date order.")
             .Resolve(c => EstablishmentLoaders.Links(c, c.Source.Urn));

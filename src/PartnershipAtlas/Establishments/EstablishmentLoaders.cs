@@ -18,19 +18,72 @@ public static class EstablishmentLoaders
     }
 
     /// <summary>
-    /// The establishment's active memberships, with their partnerships, read as much as <paramref name="read"/> says:
-    /// from today's <see cref="ActiveMembershipIndex"/> where it holds enough, else from the store.
+    /// The establishment's active memberships on the field's date, with their partnerships, read as much as
+    /// <paramref name="read"/> says: at once from today's <see cref="ActiveMembershipIndex"/> where it holds enough and
+    /// is current, else batched from the store.
     /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<Membership>> Memberships(IResolveFieldContext context, int urn, MembershipRead read) =>
-        context.Loaders().Get<int, IReadOnlyList<Membership>, MembershipsOfEstablishments>(
-            new MembershipsOfEstablishments(context.RequestServices!, context.AsOf(), context.Kinds(), read), MembershipsAsync, []).Load(urn);
+    public static ValueTask<object?> Memberships(IResolveFieldContext context, int urn, MembershipRead read) => Resolve(context, urn, read, networks: false);
 
-    private static async Task<IDictionary<int, IReadOnlyList<Membership>>> MembershipsAsync(MembershipsOfEstablishments load, IReadOnlyCollection<int> urns, CancellationToken ct)
+    /// <summary>The networks the establishment belongs to on the field's date (its memberships' partnerships, once each), read as <see cref="Memberships"/> reads.</summary>
+    public static ValueTask<object?> Networks(IResolveFieldContext context, int urn, MembershipRead read) => Resolve(context, urn, read, networks: true);
+
+    /// <summary>
+    /// Where the index answers, a field costs no loader, task or statement: the request reads the store's data stamp
+    /// once, on the first such field, to know whether the index is current (<see cref="TodaysIndex"/>), and every
+    /// later field answers from it at once. A value, not a loader's result, so GraphQL.NET completes the field as it
+    /// resolves it.
+    /// </summary>
+    private static ValueTask<object?> Resolve(IResolveFieldContext context, int urn, MembershipRead read, bool networks)
     {
-        var (services, asOf, kinds, read) = load;
-        return await services.GetRequiredService<ActiveMembershipIndexes>().ForAsync(asOf, read, ct) is { } index
-            ? index.Of(urns, kinds)
-            : await MembershipQueries.OfEstablishmentsAsync(services.Db(), urns, asOf, kinds, read, ct);
+        var asOf = context.AsOf();
+        var kinds = context.Kinds();
+        if (ActiveMembershipIndexes.Holds(read))
+        {
+            var today = context.Loaders().Kept(TodaysIndex.Key, context, TodaysIndex.Start);
+            if (today.AsOf == asOf)
+            {
+                return today.Index.IsCompletedSuccessfully
+                    ? new(Answer(today.Index.Result, context, urn, asOf, kinds, read, networks))
+                    : AnswerAsync(today.Index, context, urn, asOf, kinds, read, networks);
+            }
+        }
+        return new(FromStore(context, urn, asOf, kinds, read, networks));
+    }
+
+    private static async ValueTask<object?> AnswerAsync(Task<ActiveMembershipIndex?> index, IResolveFieldContext context, int urn, DateOnly asOf,
+        PartnershipKind[]? kinds, MembershipRead read, bool networks) =>
+        Answer(await index, context, urn, asOf, kinds, read, networks);
+
+    private static object Answer(ActiveMembershipIndex? index, IResolveFieldContext context, int urn, DateOnly asOf, PartnershipKind[]? kinds, MembershipRead read, bool networks) =>
+        index is null ? FromStore(context, urn, asOf, kinds, read, networks)
+        : networks ? index.NetworksOf(urn, kinds)
+        : index.Of(urn, kinds);
+
+    private static object FromStore(IResolveFieldContext context, int urn, DateOnly asOf, PartnershipKind[]? kinds, MembershipRead read, bool networks)
+    {
+        var memberships = context.Loaders().Get<int, IReadOnlyList<Membership>, MembershipsOfEstablishments>(
+            new MembershipsOfEstablishments(context.RequestServices!, asOf, kinds, read), MembershipsAsync, []).Load(urn);
+        return networks ? new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(memberships, MembershipNetworks.DistinctOf) : memberships;
+    }
+
+    private static async Task<IDictionary<int, IReadOnlyList<Membership>>> MembershipsAsync(MembershipsOfEstablishments load, IReadOnlyCollection<int> urns, CancellationToken ct) =>
+        await MembershipQueries.OfEstablishmentsAsync(load.Services.Db(), urns, load.AsOf, load.Kinds, load.Read, ct);
+
+    /// <summary>
+    /// Today's index as the request found it: asked for once per request, on its first field the index could answer,
+    /// so the request reads the store's data stamp once and every write committed before it began is seen. Null while
+    /// the index of the store as it now is is still being read (the request then reads the store).
+    /// </summary>
+    private sealed record TodaysIndex(DateOnly AsOf, Task<ActiveMembershipIndex?> Index)
+    {
+        public static readonly object Key = new();
+
+        public static TodaysIndex Start(IResolveFieldContext context)
+        {
+            var indexes = context.RequestServices!.GetRequiredService<ActiveMembershipIndexes>();
+            var today = indexes.Today;
+            return new TodaysIndex(today, indexes.CurrentAsync(today, context.CancellationToken));
+        }
     }
 
     /// <summary>

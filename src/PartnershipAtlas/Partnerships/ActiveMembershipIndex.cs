@@ -10,7 +10,15 @@ public sealed class ActiveMembershipIndex
 {
     private readonly Dictionary<int, Membership[]> byUrn;
 
-    private ActiveMembershipIndex(DateOnly asOf, Dictionary<int, Membership[]> byUrn, int count) => (AsOf, this.byUrn, MembershipCount) = (asOf, byUrn, count);
+    /// <summary>Each school's networks, in answer order: its memberships' partnerships (one membership per network).</summary>
+    private readonly Dictionary<int, Partnership[]> networksByUrn;
+
+    private ActiveMembershipIndex(DateOnly asOf, Dictionary<int, Membership[]> byUrn, int count)
+    {
+        (AsOf, this.byUrn, MembershipCount) = (asOf, byUrn, count);
+        networksByUrn = new Dictionary<int, Partnership[]>(byUrn.Count);
+        foreach (var (urn, memberships) in byUrn) networksByUrn.Add(urn, Array.ConvertAll(memberships, m => m.Partnership!));
+    }
 
     public DateOnly AsOf { get; }
 
@@ -19,20 +27,20 @@ public sealed class ActiveMembershipIndex
     public int SchoolCount => byUrn.Count;
 
     /// <summary>
-    /// The memberships of each of <paramref name="urns"/> that has any, in networks of <paramref name="kinds"/> only
-    /// (null: every kind), as <see cref="MembershipQueries.OfEstablishmentsAsync"/> answers.
+    /// The memberships of <paramref name="urn"/> in networks of <paramref name="kinds"/> only (null: every kind), as
+    /// <see cref="MembershipQueries.OfEstablishmentsAsync"/> answers.
     /// </summary>
-    public IDictionary<int, IReadOnlyList<Membership>> Of(IReadOnlyCollection<int> urns, PartnershipKind[]? kinds)
-    {
-        var answer = new Dictionary<int, IReadOnlyList<Membership>>(urns.Count);
-        foreach (var urn in urns)
-        {
-            if (!byUrn.TryGetValue(urn, out var memberships)) continue;
-            if (kinds is null) answer[urn] = memberships;
-            else if (memberships.Where(m => kinds.Contains(m.Partnership!.Kind)).ToList() is { Count: > 0 } inKinds) answer[urn] = inKinds;
-        }
-        return answer;
-    }
+    public IReadOnlyList<Membership> Of(int urn, PartnershipKind[]? kinds) =>
+        !byUrn.TryGetValue(urn, out var memberships) ? []
+        : kinds is null ? memberships
+        : memberships.Where(m => kinds.Contains(m.Partnership!.Kind)).ToList();
+
+    /// <summary>
+    /// The networks <paramref name="urn"/> belongs to, of <paramref name="kinds"/> only (null: every kind), as
+    /// <see cref="MembershipNetworks.DistinctOf"/> makes them of its memberships; every kind's list is made once, when the index is.
+    /// </summary>
+    public IReadOnlyList<Partnership> NetworksOf(int urn, PartnershipKind[]? kinds) =>
+        kinds is null ? networksByUrn.TryGetValue(urn, out var networks) ? networks : [] : MembershipNetworks.DistinctOf(Of(urn, kinds));
 
     /// <summary>One row of the read: a membership and its partnership (one object per partnership, shared by its rows).</summary>
     public readonly record struct Row(long Id, int Urn, MembershipRole Role, Partnership Partnership);

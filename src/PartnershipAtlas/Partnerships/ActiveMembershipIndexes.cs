@@ -27,17 +27,21 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
         public bool Answers(long dataStamp, DateOnly asOf) => DataStamp == dataStamp && AsOf == asOf && !Index.IsFaulted;
     }
 
+    /// <summary>Whether the index holds what <paramref name="read"/> asks for: a selection no wider than it keeps.</summary>
+    public static bool Holds(MembershipRead read) => read.Membership != MembershipColumns.Whole && read.PartnershipIdKindAndName;
+
+    /// <summary>The one date indexed: today.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>
-    /// The index that answers a read of establishments' memberships on <paramref name="asOf"/> as
-    /// <paramref name="read"/> says, or null when there is none to answer it yet: another date, a selection wider than
-    /// the index holds, or the index for the store as it now is still being read. The first request after a write
-    /// starts that read in the background, and requests read the store until it is done, so no request waits for it
-    /// (at national scale it takes a few hundred milliseconds).
+    /// The index of <paramref name="asOf"/> (<see cref="Today"/>) for the store as it is when this is called (its data
+    /// stamp is read after the call begins), or null while that index is still being read. The first request after a
+    /// write starts that read in the background, and requests read the store until it is done, so no request waits for
+    /// it (at national scale it takes a few hundred milliseconds). A request asks once
+    /// (<see cref="Establishments.EstablishmentLoaders"/>) and keeps the answer.
     /// </summary>
-    public async Task<ActiveMembershipIndex?> ForAsync(DateOnly asOf, MembershipRead read, CancellationToken cancellationToken)
+    public async Task<ActiveMembershipIndex?> CurrentAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
-        if (read.Membership == MembershipColumns.Whole || !read.PartnershipIdKindAndName) return null;
-        if (asOf != DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) return null;
         var stamp = (await stamps.ReadBothAsync(cancellationToken)).DataStamp;
         var known = current is { } kept && kept.Answers(stamp, asOf) ? kept : Start(stamp, asOf);
         return known.Index.IsCompletedSuccessfully ? known.Index.Result : null;

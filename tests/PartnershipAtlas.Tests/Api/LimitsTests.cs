@@ -47,6 +47,27 @@ public sealed class LimitsTests(Surrey2021Store store) : IClassFixture<Surrey202
         Assert.Equal(1111, body["extensions"]!["cost"]!["requested"]!.GetValue<int>());
     }
 
+    /// <summary>
+    /// An operation without variables is validated once (<c>BoundedDocumentValidator</c>); sent again, it is answered
+    /// from its own arguments and its cost is reported (and charged, see the rate-limit test) each time.
+    /// </summary>
+    [Fact]
+    public async Task A_document_sent_again_is_answered_from_its_own_arguments_and_costed_each_time()
+    {
+        var client = store.CreateClient();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            foreach (var n in new[] { 2, 3 })
+            {
+                var (_, body) = await PostAsync(client, new { query = $"{{ partnerships(first: {n}) {{ nodes {{ name members(first: 4) {{ nodes {{ establishment {{ name }} }} }} }} }} }}" });
+
+                Assert.Null(body["errors"]);
+                Assert.Equal(n, body["data"]!["partnerships"]!["nodes"]!.AsArray().Count);
+                Assert.Equal(11 + (15 * n), body["extensions"]!["cost"]!["requested"]!.GetValue<int>());
+            }
+        }
+    }
+
     [Fact]
     public async Task Page_sizes_from_variables_count_too()
     {

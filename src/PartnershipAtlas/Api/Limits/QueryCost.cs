@@ -57,36 +57,40 @@ public sealed class QueryCost(IOptions<LimitsOptions> options, CostRateLimiter l
 
     private Task ValidateAsync(ComplexityValidationContext context)
     {
-        var limits = options.Value;
         var validation = context.ValidationContext;
         var report = validation.UserContext.TryGetValue(CostReport.Key, out var value) ? value as CostReport : null;
-        var cost = (int)Math.Min(int.MaxValue, Math.Ceiling(context.TotalImpact));
-        if (report is not null) report.Requested = cost;
-        var operation = validation.Operation;
-
-        if (cost > limits.MaxCost)
-        {
-            context.Error = Limit(validation, operation, "HC0047",
-                $"The maximum allowed field cost was exceeded: the request costs {cost}, {LimitsOptions.Section}:MaxCost is {limits.MaxCost}.",
-                new() { ["fieldCost"] = cost, ["maxFieldCost"] = limits.MaxCost });
-        }
-        else if (report is not null && !limiter.TryConsume(report.Client, Math.Max(cost, 1), out var retryAfter))
-        {
-            report.RetryAfter = retryAfter;
-            context.Error = Limit(validation, operation, "RATE_LIMITED",
-                $"The cost rate limit was exceeded: {limits.CostPerMinute} per minute ({LimitsOptions.Section}:CostPerMinute). Retry after {retryAfter.TotalSeconds:0} s.",
-                new() { ["costPerMinute"] = limits.CostPerMinute, ["retryAfterSeconds"] = (int)retryAfter.TotalSeconds });
-        }
-        else
-        {
-            context.Error = null;
-        }
+        context.Error = Charge((int)Math.Min(int.MaxValue, Math.Ceiling(context.TotalImpact)), report, validation.Document, validation.Operation);
         return Task.CompletedTask;
     }
 
-    private static ValidationError Limit(ValidationContext validation, GraphQLOperationDefinition operation, string code, string message, Dictionary<string, object?> details)
+    /// <summary>
+    /// Checks an operation's cost against <c>MaxCost</c> and charges it to the report's client (none: no one is
+    /// charged): the error that refuses it, or null. The rule calls it once the cost is known; so does
+    /// <see cref="BoundedDocumentValidator"/> for an operation whose cost it already knows.
+    /// </summary>
+    public ValidationError? Charge(int cost, CostReport? report, GraphQLDocument document, GraphQLOperationDefinition operation)
     {
-        var error = new ValidationError(validation.Document.Source, null, message, operation) { Code = code };
+        var limits = options.Value;
+        if (report is not null) report.Requested = cost;
+        if (cost > limits.MaxCost)
+        {
+            return Limit(document, operation, "HC0047",
+                $"The maximum allowed field cost was exceeded: the request costs {cost}, {LimitsOptions.Section}:MaxCost is {limits.MaxCost}.",
+                new() { ["fieldCost"] = cost, ["maxFieldCost"] = limits.MaxCost });
+        }
+        if (report is not null && !limiter.TryConsume(report.Client, Math.Max(cost, 1), out var retryAfter))
+        {
+            report.RetryAfter = retryAfter;
+            return Limit(document, operation, "RATE_LIMITED",
+                $"The cost rate limit was exceeded: {limits.CostPerMinute} per minute ({LimitsOptions.Section}:CostPerMinute). Retry after {retryAfter.TotalSeconds:0} s.",
+                new() { ["costPerMinute"] = limits.CostPerMinute, ["retryAfterSeconds"] = (int)retryAfter.TotalSeconds });
+        }
+        return null;
+    }
+
+    private static ValidationError Limit(GraphQLDocument document, GraphQLOperationDefinition operation, string code, string message, Dictionary<string, object?> details)
+    {
+        var error = new ValidationError(document.Source, null, message, operation) { Code = code };
         foreach (var (key, detail) in details) error.AddExtension(key, detail);
         return error;
     }
