@@ -35,35 +35,36 @@ public static class EstablishmentLoaders
     /// </summary>
     private static ValueTask<object?> Resolve(IResolveFieldContext context, int urn, MembershipRead read, bool networks)
     {
-        var asOf = context.AsOf();
-        var kinds = context.Kinds();
+        var field = new MembershipField(context, urn, context.AsOf(), context.Kinds(), read, networks);
         if (ActiveMembershipIndexes.Holds(read))
         {
             var today = context.Loaders().Kept(TodaysIndex.Key, context, TodaysIndex.Start);
-            if (today.AsOf == asOf)
+            if (today.AsOf == field.AsOf)
             {
-                return today.Index.IsCompletedSuccessfully
-                    ? new(Answer(today.Index.Result, context, urn, asOf, kinds, read, networks))
-                    : AnswerAsync(today.Index, context, urn, asOf, kinds, read, networks);
+                return today.Index.IsCompletedSuccessfully ? new(field.Answer(today.Index.Result)) : AnswerAsync(field, today.Index);
             }
         }
-        return new(FromStore(context, urn, asOf, kinds, read, networks));
+        return new(field.FromStore());
     }
 
-    private static async ValueTask<object?> AnswerAsync(Task<ActiveMembershipIndex?> index, IResolveFieldContext context, int urn, DateOnly asOf,
-        PartnershipKind[]? kinds, MembershipRead read, bool networks) =>
-        Answer(await index, context, urn, asOf, kinds, read, networks);
+    private static async ValueTask<object?> AnswerAsync(MembershipField field, Task<ActiveMembershipIndex?> index) => field.Answer(await index);
 
-    private static object Answer(ActiveMembershipIndex? index, IResolveFieldContext context, int urn, DateOnly asOf, PartnershipKind[]? kinds, MembershipRead read, bool networks) =>
-        index is null ? FromStore(context, urn, asOf, kinds, read, networks)
-        : networks ? index.NetworksOf(urn, kinds)
-        : index.Of(urn, kinds);
-
-    private static object FromStore(IResolveFieldContext context, int urn, DateOnly asOf, PartnershipKind[]? kinds, MembershipRead read, bool networks)
+    /// <summary>One establishment's <c>memberships</c> or (<paramref name="Networks"/>) <c>partnerships</c> field, as asked.</summary>
+    private readonly record struct MembershipField(IResolveFieldContext Context, int Urn, DateOnly AsOf, PartnershipKind[]? Kinds, MembershipRead Read, bool Networks)
     {
-        var memberships = context.Loaders().Get<int, IReadOnlyList<Membership>, MembershipsOfEstablishments>(
-            new MembershipsOfEstablishments(context.RequestServices!, asOf, kinds, read), MembershipsAsync, []).Load(urn);
-        return networks ? new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(memberships, MembershipNetworks.DistinctOf) : memberships;
+        /// <summary>From the index when the request found one, else from the store.</summary>
+        public object Answer(ActiveMembershipIndex? index) =>
+            index is null ? FromStore()
+            : Networks ? index.NetworksOf(Urn, Kinds)
+            : index.Of(Urn, Kinds);
+
+        /// <summary>A loader's result: the establishments of the request's level are read together when the first is needed.</summary>
+        public object FromStore()
+        {
+            var memberships = Context.Loaders().Get<int, IReadOnlyList<Membership>, MembershipsOfEstablishments>(
+                new MembershipsOfEstablishments(Context.RequestServices!, AsOf, Kinds, Read), MembershipsAsync, []).Load(Urn);
+            return Networks ? new MappedResult<IReadOnlyList<Membership>, IReadOnlyList<Partnership>>(memberships, MembershipNetworks.DistinctOf) : memberships;
+        }
     }
 
     private static async Task<IDictionary<int, IReadOnlyList<Membership>>> MembershipsAsync(MembershipsOfEstablishments load, IReadOnlyCollection<int> urns, CancellationToken ct) =>
