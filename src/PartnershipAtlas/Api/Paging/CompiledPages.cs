@@ -50,13 +50,11 @@ public static class CompiledPages
         where T : class
     {
         var column = KeyComparisons.WithoutWidening(order.Keys[0].Selector);
-        var compiled = (Compiled)typeof(CompiledPages).GetMethod(nameof(CompileFor), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(typeof(T), column.ReturnType).Invoke(null, [column, projection])!;
-        compiled.Key = order.Keys[0].Selector;
-        return compiled;
+        return (Compiled)typeof(CompiledPages).GetMethod(nameof(CompileFor), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(typeof(T), column.ReturnType).Invoke(null, [order.Keys[0].Selector, column, projection])!;
     }
 
-    private static Compiled CompileFor<T, TColumn>(Expression<Func<T, TColumn>> column, Expression<Func<T, T>> projection)
+    private static Compiled CompileFor<T, TColumn>(LambdaExpression key, Expression<Func<T, TColumn>> column, Expression<Func<T, T>> projection)
         where T : class
         where TColumn : struct
     {
@@ -74,21 +72,20 @@ public static class CompiledPages
                 Expression.Quote(projection));
         var first = EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, int, IQueryable<T>>>(Page(rows), db, take));
         var next = EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, TColumn, int, IQueryable<T>>>(Page(later), db, after, take));
-        return new Compiled<T, TColumn>(first, next);
+        return new Compiled<T, TColumn>(key, first, next);
     }
 
-    private abstract class Compiled
+    /// <param name="key">The key the pages were compiled for: a projection could serve two connections of one type with different keys.</param>
+    private abstract class Compiled(LambdaExpression key)
     {
-        /// <summary>The key the pages were compiled for: a projection could serve two connections of one type with different keys.</summary>
-        public LambdaExpression Key { get; set; } = null!;
-
-        public bool IsFor(LambdaExpression key) => ReferenceEquals(key, Key) || key.ToString() == Key.ToString();
+        public bool IsFor(LambdaExpression other) => ReferenceEquals(other, key) || other.ToString() == key.ToString();
 
         public abstract IAsyncEnumerable<T> Read<T>(DbContext db, long? after, int take);
     }
 
-    private sealed class Compiled<TRow, TColumn>(Func<DbContext, int, IAsyncEnumerable<TRow>> first, Func<DbContext, TColumn, int, IAsyncEnumerable<TRow>> next)
-        : Compiled
+    private sealed class Compiled<TRow, TColumn>(LambdaExpression key, Func<DbContext, int, IAsyncEnumerable<TRow>> first,
+        Func<DbContext, TColumn, int, IAsyncEnumerable<TRow>> next)
+        : Compiled(key)
         where TColumn : struct
     {
         public override IAsyncEnumerable<T> Read<T>(DbContext db, long? after, int take) =>
