@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Hosting;
 using PartnershipAtlas.Overlap;
 using PartnershipAtlas.Partnerships;
@@ -17,7 +18,7 @@ namespace PartnershipAtlas.Benchmarks;
 /// </summary>
 public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
 {
-    public const string Header = "scale | schools | networks | memberships (active) | pairs | snapshot ms [cpu] | matrix cold [cpu] / warm ms | top-100 cold [cpu] / warm ms | top-100 Jaccard ms | top-100 in one LA ms | projection GraphML ms | today's membership index: read ms [cpu], MB | 20 schools' networks: just after a write [cpu] / from the index ms";
+    public const string Header = "scale | schools | networks | memberships (active) | pairs | snapshot ms [cpu] | matrix cold [cpu] / warm ms | top-100 cold [cpu] / warm ms | top-100 Jaccard ms | top-100 in one LA ms | projection GraphML ms | today's membership index: read ms [cpu], MB | held establishments: read ms [cpu], MB | 20 schools' networks: just after a write [cpu] / from the index ms";
 
     public sealed record Result(double Scale, int ActiveMemberships, int Pairs, (double Wall, double Cpu) Snapshot, (double Wall, double Cpu) MatrixCold, (double Wall, double Cpu) TopCold, string Row);
 
@@ -68,6 +69,7 @@ public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
             var export = await Timing.MedianAsync(runs, async () => await (await http.GetAsync($"/export/network?graph=projection&asOf={Date(AsOf.AddDays(1))}")).Content.ReadAsByteArrayAsync());
 
             var (indexRead, indexBytes) = await ReadIndexAsync(app);
+            var (heldRead, heldBytes) = await ReadHeldEstablishmentsAsync(app);
             await RaiseDataStampAsync(connectionString);
             var networksCold = await Timing.WithCpuAsync(() => QueryAsync(http, Networks, new { }));
             await app.Services.GetRequiredService<ActiveMembershipIndexes>().WhenReadAsync();
@@ -76,7 +78,7 @@ public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
             var pairs = (await QueryAsync(http, Top, new { asOf = Date(AsOf.AddDays(1)) }))["overlaps"]!["totalCount"]!.GetValue<int>();
             var row = string.Join(" | ", landscape.Scale.ToString(CultureInfo.InvariantCulture), landscape.SchoolCount, landscape.NetworkCount,
                 $"{landscape.MembershipCount} ({view.Snapshot.MembershipCount})", pairs, F(snapshot), $"{F(matrixCold)} / {F(matrixWarm)}", $"{F(topCold)} / {F(topWarm)}", F(jaccard), F(area), F(export),
-                $"{F(indexRead)}, {indexBytes / 1048576.0:0.0}", $"{F(networksCold)} / {F(networksWarm)}");
+                $"{F(indexRead)}, {indexBytes / 1048576.0:0.0}", $"{F(heldRead)}, {heldBytes / 1048576.0:0.0}", $"{F(networksCold)} / {F(networksWarm)}");
             return new Result(landscape.Scale, view.Snapshot.MembershipCount, pairs, snapshot, matrixCold, topCold, row);
         }
         finally
@@ -102,18 +104,31 @@ public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
     }
 
     /// <summary>Today's membership index read by an instance of its own, timed, and the heap it holds.</summary>
-    private static async Task<((double Wall, double Cpu) Time, long Bytes)> ReadIndexAsync(WebApplication app)
+    private static Task<((double Wall, double Cpu) Time, long Bytes)> ReadIndexAsync(WebApplication app)
     {
         var indexes = ActivatorUtilities.CreateInstance<ActiveMembershipIndexes>(app.Services);
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        return HeldAsync(app, indexes, stamp => indexes.At(stamp, indexes.Today), indexes.WhenReadAsync);
+    }
+
+    /// <summary>Every establishment's row held in memory (<see cref="HeldEstablishments"/>) by an instance of its own, timed, and the heap it holds.</summary>
+    private static Task<((double Wall, double Cpu) Time, long Bytes)> ReadHeldEstablishmentsAsync(WebApplication app)
+    {
+        var held = ActivatorUtilities.CreateInstance<HeldEstablishments>(app.Services);
+        return HeldAsync(app, held, stamp => held.At(stamp), held.WhenReadAsync);
+    }
+
+    /// <summary>What is held while the store is unchanged, read at the store's data stamp and timed, and the heap it holds.</summary>
+    private static async Task<((double Wall, double Cpu) Time, long Bytes)> HeldAsync(WebApplication app, object holder, Action<long> start, Func<Task> whenRead)
+    {
+        var stamp = (await app.Services.GetRequiredService<PartnershipAtlas.Data.StoreStampReader>().ReadBothAsync(CancellationToken.None)).DataStamp;
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var time = await Timing.WithCpuAsync(async () =>
         {
-            await indexes.ForAsync(today, new MembershipRead(MembershipColumns.Network, PartnershipIdKindAndName: true), CancellationToken.None);
-            await indexes.WhenReadAsync();
+            start(stamp);
+            await whenRead();
         });
         var bytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
-        GC.KeepAlive(indexes);
+        GC.KeepAlive(holder);
         return (time, bytes);
     }
 

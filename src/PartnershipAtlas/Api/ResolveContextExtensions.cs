@@ -24,6 +24,18 @@ public static class ResolveContextExtensions
 
     public static LoaderScope Loaders(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LoaderScope>();
 
+    /// <summary>
+    /// The store's data stamp as this request found it: read on the first field that asks (so after the request began,
+    /// and every write committed before it is seen) and kept for the rest of the request, so the values held in memory
+    /// while the store is unchanged (<see cref="HeldWhileUnchanged{TFor,T}"/>) are all checked against one read.
+    /// </summary>
+    public static Task<long> DataStampAsync(this IResolveFieldContext context) => context.Loaders().Kept(DataStampKey, context, ReadDataStampAsync);
+
+    private static readonly object DataStampKey = new();
+
+    private static async Task<long> ReadDataStampAsync(IResolveFieldContext context) =>
+        (await context.RequestServices!.GetRequiredService<StoreStampReader>().ReadBothAsync(context.CancellationToken)).DataStamp;
+
     /// <summary>The <c>asOf</c> argument, today when not given.</summary>
     public static DateOnly AsOf(this IResolveFieldContext context) =>
         context.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);

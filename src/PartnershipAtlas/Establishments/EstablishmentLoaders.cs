@@ -83,8 +83,10 @@ public static class EstablishmentLoaders
         {
             var indexes = context.RequestServices!.GetRequiredService<ActiveMembershipIndexes>();
             var today = indexes.Today;
-            return new TodaysIndex(today, indexes.CurrentAsync(today, context.CancellationToken));
+            return new TodaysIndex(today, AtAsync(indexes, context.DataStampAsync(), today));
         }
+
+        private static async Task<ActiveMembershipIndex?> AtAsync(ActiveMembershipIndexes indexes, Task<long> dataStamp, DateOnly today) => indexes.At(await dataStamp, today);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace PartnershipAtlas.Establishments;
 public static class EstablishmentQueries
 {
     /// <summary>The connection's unique key, made once: a lambda written in the resolver is built again, by reflection, on every request.</summary>
-    private static readonly Expression<Func<Establishment, long>> ByUrn = e => (long)e.Urn;
+    internal static readonly Expression<Func<Establishment, long>> ByUrn = e => (long)e.Urn;
 
     public static void AddTo(ObjectGraphType query)
     {
@@ -24,7 +24,7 @@ public static class EstablishmentQueries
             .Description("All establishments, in URN order unless `order` says otherwise, optionally filtered by `where`.")
             .PagingArguments()
             .WhereAndOrder(typeof(Establishment))
-            .ResolveAsync(async c => await c.PageAsync(c.Db().Establishments.AsNoTracking(), ByUrn, EstablishmentNarrowRead.Columns));
+            .ResolveAsync(async c => await c.PageAsync(static c => c.Db().Establishments.AsNoTracking(), ByUrn, EstablishmentNarrowRead.Columns, HeldEstablishments.OfRequestAsync));
         EstablishmentCounts.AddTo(query);
     }
 }

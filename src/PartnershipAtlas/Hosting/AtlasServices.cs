@@ -13,6 +13,7 @@ using PartnershipAtlas.Api.Subscriptions;
 using PartnershipAtlas.Attainment;
 using PartnershipAtlas.Characteristics;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Explorer;
 using PartnershipAtlas.Hosting.Health;
 using PartnershipAtlas.Hosting.Security;
@@ -56,6 +57,7 @@ public static class AtlasServices
         builder.Services.AddAtlasTelemetry(builder.Configuration);
         builder.Services.AddScoped<LoaderScope>();
         builder.Services.AddSingleton<ActiveMembershipIndexes>();
+        builder.Services.AddSingleton<HeldEstablishments>();
         builder.Services.AddOverlap();
         builder.Services.AddAttainment();
         builder.Services.AddCharacteristics();

@@ -5,26 +5,25 @@ using PartnershipAtlas.Data.Sql;
 namespace PartnershipAtlas.Partnerships;
 
 /// <summary>
-/// Today's <see cref="ActiveMembershipIndex"/>, shared by all requests while the store's data stamp
-/// (<see cref="StoreStamps.DataStamp"/>) is unchanged: any write of data, even by another process or instance, raises
-/// it, and the next request that needs the index starts reading it afresh; until it is read, requests read the store
-/// (so a write committed before a request is always seen).
+/// Today's <see cref="ActiveMembershipIndex"/>, shared by all requests while the store's data stamp is unchanged
+/// (<see cref="HeldWhileUnchanged{TFor,T}"/>); until it is read, requests read the store.
 /// An establishment's <c>partnerships</c>, and its <c>memberships</c> with a narrow selection, then cost no statement.
 /// </summary>
 /// <remarks>
 /// Only today (the default <c>asOf</c>) is indexed: a request for another date reads the store, so an analyst
 /// stepping through dates does not read every membership once per date.
 /// </remarks>
-public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreStampReader stamps, TimeProvider clock, ILogger<ActiveMembershipIndexes> logger)
+public sealed class ActiveMembershipIndexes
 {
-    private readonly Lock gate = new();
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly ILogger<ActiveMembershipIndexes> logger;
+    private readonly HeldWhileUnchanged<DateOnly, ActiveMembershipIndex> held;
 
-    /// <summary>The index being read or read, and what it was read for: replaced whole, read without the lock.</summary>
-    private volatile Current? current;
-
-    private sealed record Current(long DataStamp, DateOnly AsOf, Task<ActiveMembershipIndex> Index)
+    public ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreStampReader stamps, TimeProvider clock, ILogger<ActiveMembershipIndexes> logger)
     {
-        public bool Answers(long dataStamp, DateOnly asOf) => DataStamp == dataStamp && AsOf == asOf && !Index.IsFaulted;
+        (this.scopes, this.clock, this.logger) = (scopes, clock, logger);
+        held = new HeldWhileUnchanged<DateOnly, ActiveMembershipIndex>(stamps, BuildAsync);
     }
 
     /// <summary>Whether the index holds what <paramref name="read"/> asks for: a selection no wider than it keeps.</summary>
@@ -34,39 +33,19 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// The index of <paramref name="asOf"/> (<see cref="Today"/>) for the store as it is when this is called (its data
-    /// stamp is read after the call begins), or null while that index is still being read. The first request after a
-    /// write starts that read in the background, and requests read the store until it is done, so no request waits for
-    /// it (at national scale it takes a few hundred milliseconds). A request asks once
+    /// The index of <paramref name="asOf"/> (<see cref="Today"/>) for the store at <paramref name="dataStamp"/> (read
+    /// after the request began), or null while that index is still being read. The first request after a write starts
+    /// that read in the background, and requests read the store until it is done, so no request waits for it (at
+    /// national scale it takes a few hundred milliseconds). A request asks once
     /// (<see cref="Establishments.EstablishmentLoaders"/>) and keeps the answer.
     /// </summary>
-    public async Task<ActiveMembershipIndex?> CurrentAsync(DateOnly asOf, CancellationToken cancellationToken)
-    {
-        var stamp = (await stamps.ReadBothAsync(cancellationToken)).DataStamp;
-        var known = current is { } kept && kept.Answers(stamp, asOf) ? kept : Start(stamp, asOf);
-        return known.Index.IsCompletedSuccessfully ? known.Index.Result : null;
-    }
+    public ActiveMembershipIndex? At(long dataStamp, DateOnly asOf) => held.At(dataStamp, asOf);
 
     /// <summary>The index being read, or read: for tests and benchmarks that need it in place before they measure.</summary>
-    public Task WhenReadAsync() => current?.Index ?? Task.CompletedTask;
+    public Task WhenReadAsync() => held.WhenReadAsync();
 
-    private Current Start(long stamp, DateOnly asOf)
-    {
-        lock (gate)
-        {
-            if (current is { } again && again.Answers(stamp, asOf)) return again;
-            var started = new Current(stamp, asOf, Task.Run(() => BuildAsync(asOf, stamp)));
-            if (current is not { } older || older.DataStamp <= stamp) current = started;
-            return started;
-        }
-    }
-
-    /// <summary>
-    /// Reads the index in one statement (one snapshot of the store). If the data stamp moved while it was read, the index
-    /// may hold a newer write than <paramref name="stamp"/> says: it is not kept (only requests that read the stamp
-    /// before that write ended can have used it).
-    /// </summary>
-    private async Task<ActiveMembershipIndex> BuildAsync(DateOnly asOf, long stamp)
+    /// <summary>Reads the index in one statement (one snapshot of the store).</summary>
+    private async Task<ActiveMembershipIndex> BuildAsync(DateOnly asOf)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
@@ -80,11 +59,6 @@ public sealed class ActiveMembershipIndexes(IServiceScopeFactory scopes, StoreSt
         {
             logger.LogError(e, "Reading the active membership index for {AsOf} failed; requests read the store, and the next one tries again", asOf);
             throw;
-        }
-        var after = (await stamps.ReadBothAsync(CancellationToken.None)).DataStamp;
-        if (after != stamp)
-        {
-            lock (gate) if (current is { } built && built.DataStamp == stamp && built.AsOf == asOf) current = null;
         }
         logger.LogInformation("Active membership index for {AsOf}: {Memberships} memberships of {Schools} schools, read in {Elapsed} ms",
             asOf, index.MembershipCount, index.SchoolCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

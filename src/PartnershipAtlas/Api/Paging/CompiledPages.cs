@@ -26,20 +26,27 @@ public static class CompiledPages
         Expression<Func<T, T>>? projection, CancellationToken cancellationToken)
         where T : class
     {
-        if (projection is null || !order.IsDefault || page.Backward || page.Before is not null || !IsWholeTable(query)) return null;
-        var key = order.Keys[0].Selector;
+        if (projection is null || !IsWholeTable(query) || !IsForwardByKey(order, page, out var after)) return null;
         var compiled = ByProjection.GetValue(projection, _ => Compile(order, projection));
-        if (!compiled.IsFor(key)) return null;
-        long? after = null;
-        if (page.After is not null)
-        {
-            // A cursor holding anything but a key (null, say) is left to the general path, which answers it as before.
-            if (Cursor.Decode(page.After, order.Signature, [key.ReturnType]) is [long value]) after = value;
-            else return null;
-        }
+        if (!compiled.IsFor(order.Keys[0].Selector)) return null;
         var rows = new List<T>(page.Size + 1);
         await foreach (var row in compiled.Read<T>(db, after, page.Size + 1).WithCancellation(cancellationToken)) rows.Add(row);
         return Keyset.FromLoaded(rows, order, page, () => new DeferredResult<int>(ct => query.CountAsync(ct)));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="page"/> is a forward page in <paramref name="order"/>'s key order (the default order), and
+    /// where it starts: after the key its cursor holds (<paramref name="after"/>; null at the first row). A cursor holding
+    /// anything but a key (null, say) is left to the general path, which answers it as before.
+    /// </summary>
+    public static bool IsForwardByKey<T>(Ordering<T> order, PageRequest page, out long? after)
+    {
+        after = null;
+        if (!order.IsDefault || page.Backward || page.Before is not null) return false;
+        if (page.After is null) return true;
+        if (Cursor.Decode(page.After, order.Signature, [order.Keys[0].Selector.ReturnType]) is not [long value]) return false;
+        after = value;
+        return true;
     }
 
     private static bool IsWholeTable<T>(IQueryable<T> query) =>

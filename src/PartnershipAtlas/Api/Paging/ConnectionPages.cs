@@ -16,14 +16,33 @@ public static class ConnectionPages
     /// the columns its nodes' fields need when <paramref name="narrow"/> declares them all (a whole table's forward
     /// pages in key order then run as <see cref="CompiledPages"/>).
     /// </summary>
-    public static async Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, IQueryable<T> query, Expression<Func<T, long>> key, NarrowRead<T>? narrow = null)
+    public static Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, IQueryable<T> query, Expression<Func<T, long>> key, NarrowRead<T>? narrow = null)
+        where T : class =>
+        context.PageAsync(_ => query, key, narrow, held: null);
+
+    /// <summary>As the other overload, for a table whose rows may also be held in memory: the store is not touched (not even the request's context taken) when they answer.</summary>
+    /// <param name="table">The table's query, made only when the store is read.</param>
+    /// <param name="held">
+    /// The table's rows held in memory while the store is unchanged, or null while they are being read: asked for an
+    /// unfiltered forward page in key order whose nodes' fields are all declared by <paramref name="narrow"/> (which
+    /// <see cref="CompiledPages"/> would read), and then answered from them with no statement.
+    /// </param>
+    public static async Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, Func<IResolveFieldContext, IQueryable<T>> table, Expression<Func<T, long>> key,
+        NarrowRead<T>? narrow, Func<IResolveFieldContext, ValueTask<HeldRows<T>?>>? held)
         where T : class
     {
         var page = PageRequest.From(context);
         var order = context.Order(key);
-        if (context.Where<T>() is { } where) query = query.Where(SemiJoins.Rewrite(where, clientOrder: !order.IsDefault, context.Db()));
+        var where = context.Where<T>();
         var projection = narrow is null ? null : (Expression<Func<T, T>>?)Projections.GetOrCreateValue(context.FieldAst).GetOrAdd(order.Signature,
             static (_, at) => NodeFields(at.context) is { } fields ? at.narrow.Projection(at.order, fields) : null, (context, narrow, order));
+        if (held is not null && where is null && projection is not null && CompiledPages.IsForwardByKey(order, page, out var after)
+            && await held(context) is { } rows && rows.IsFor(order.Keys[0].Selector))
+        {
+            return rows.Page(after, order, page);
+        }
+        var query = table(context);
+        if (where is not null) query = query.Where(SemiJoins.Rewrite(where, clientOrder: !order.IsDefault, context.Db()));
         return await CompiledPages.PageAsync(context.Db(), query, order, page, projection, context.CancellationToken)
             ?? await Keyset.PageAsync(query, order, page, context.CancellationToken, projection);
     }
