@@ -104,30 +104,36 @@ public sealed class OverlapBenchmark(LandscapeGenerator landscape, int runs)
     }
 
     /// <summary>Today's membership index read by an instance of its own, timed, and the heap it holds.</summary>
-    private static Task<((double Wall, double Cpu) Time, long Bytes)> ReadIndexAsync(WebApplication app)
-    {
-        var indexes = ActivatorUtilities.CreateInstance<ActiveMembershipIndexes>(app.Services);
-        return HeldAsync(app, indexes, stamp => indexes.At(stamp, indexes.Today), indexes.WhenReadAsync);
-    }
+    private static Task<((double Wall, double Cpu) Time, long Bytes)> ReadIndexAsync(WebApplication app) =>
+        HeldAsync(app, () =>
+        {
+            var indexes = ActivatorUtilities.CreateInstance<ActiveMembershipIndexes>(app.Services);
+            return (indexes, stamp => indexes.At(stamp, indexes.Today), indexes.WhenReadAsync);
+        });
 
     /// <summary>Every establishment's row held in memory (<see cref="HeldEstablishments"/>) by an instance of its own, timed, and the heap it holds.</summary>
-    private static Task<((double Wall, double Cpu) Time, long Bytes)> ReadHeldEstablishmentsAsync(WebApplication app)
-    {
-        var held = ActivatorUtilities.CreateInstance<HeldEstablishments>(app.Services);
-        return HeldAsync(app, held, stamp => held.At(stamp), held.WhenReadAsync);
-    }
+    private static Task<((double Wall, double Cpu) Time, long Bytes)> ReadHeldEstablishmentsAsync(WebApplication app) =>
+        HeldAsync(app, () =>
+        {
+            var held = ActivatorUtilities.CreateInstance<HeldEstablishments>(app.Services);
+            return (held, stamp => held.At(stamp), held.WhenReadAsync);
+        });
 
     /// <summary>What is held while the store is unchanged, read at the store's data stamp and timed, and the heap it holds.</summary>
-    private static async Task<((double Wall, double Cpu) Time, long Bytes)> HeldAsync(WebApplication app, object holder, Action<long> start, Func<Task> whenRead)
+    private static async Task<((double Wall, double Cpu) Time, long Bytes)> HeldAsync(WebApplication app, Func<(object Holder, Action<long> Start, Func<Task> WhenRead)> make)
     {
+        // The caller's await of the previous measurement still holds that one's holder until the caller awaits this one:
+        // yield first, so it is let go before the heap is measured (else it is freed between the two measures).
+        await Task.Yield();
         var stamp = (await app.Services.GetRequiredService<PartnershipAtlas.Data.StoreStampReader>().ReadBothAsync(CancellationToken.None)).DataStamp;
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var (holder, start, whenRead) = make();
         var time = await Timing.WithCpuAsync(async () =>
         {
             start(stamp);
             await whenRead();
         });
-        var bytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        var bytes = GC.GetTotalMemory(forceFullCollection: true) - before;
         GC.KeepAlive(holder);
         return (time, bytes);
     }
