@@ -20,3 +20,11 @@ public sealed class MappedResult<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<T
     // Mapped here rather than through GetResultAsync, so a field's value costs one task, not two.
     async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => map(await inner.GetResultAsync(cancellationToken));
 }
+
+/// <summary>A value already known, where a field's other answers are a loader's result (a store lookup it did not need).</summary>
+public sealed class KnownResult<T>(T value) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+}

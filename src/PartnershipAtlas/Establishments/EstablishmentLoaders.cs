@@ -9,7 +9,10 @@ namespace PartnershipAtlas.Establishments;
 /// <summary>Batched loads on the establishment side: by URN, active memberships, links, lineage and membership history.</summary>
 public static class EstablishmentLoaders
 {
-    public static IDataLoaderResult<Establishment?> ByUrn(IResolveFieldContext context, int urn)
+    /// <summary>The establishment with this URN: from the held rows when they are read (<see cref="HeldEstablishments.Find"/>), else batched from the store.</summary>
+    public static IDataLoaderResult<Establishment?> ByUrn(IResolveFieldContext context, int urn) => HeldEstablishments.Find(context, urn, FromStoreByUrn);
+
+    private static IDataLoaderResult<Establishment?> FromStoreByUrn(IResolveFieldContext context, int urn)
     {
         var db = context.Db();
         return context.Loaders().Get<int, Establishment?>("EstablishmentByUrn",

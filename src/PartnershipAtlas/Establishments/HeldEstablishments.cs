@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
@@ -10,7 +11,7 @@ namespace PartnershipAtlas.Establishments;
 /// Every establishment's row, in URN order, held in memory while the store is unchanged
 /// (<see cref="HeldWhileUnchanged{TFor,T}"/>): the <c>establishments</c> connection's unfiltered pages in URN order whose
 /// nodes select declared columns only (<see cref="EstablishmentNarrowRead"/>), the pages dashboards and the IDE's first
-/// queries read most, then cost no statement. Until the rows are read (in the background, after each write), requests
+/// queries read most, then cost no statement, and so do lookups by URN (<see cref="EstablishmentLoaders.ByUrn"/>). Until the rows are read (in the background, after each write), requests
 /// read the store. 14 MB for 50,000 schools (the overlap benchmark's national scale), with repeated texts (types, phases,
 /// areas) held once.
 /// </summary>
@@ -35,6 +36,29 @@ public sealed class HeldEstablishments
     /// <summary>The rows as the request's data stamp finds them, or null while they are being read (or when none are held).</summary>
     public static async ValueTask<HeldRows<Establishment>?> OfRequestAsync(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<HeldEstablishments>() is { held: not null } rows ? rows.At(await context.DataStampAsync()) : null;
+
+    /// <summary>
+    /// The establishment with this URN from the held rows, never waiting for them: at once when the request has read its
+    /// data stamp and the rows are held for it; once the stamp is read (a read this starts, if the request has not) when
+    /// it is still being read, and then from <paramref name="fromStore"/> if the rows are not held for it. That result is
+    /// made now, so a lookup a loader batches is registered with it, and fetched only if needed.
+    /// </summary>
+    public static IDataLoaderResult<Establishment?> Find(IResolveFieldContext context, int urn, Func<IResolveFieldContext, int, IDataLoaderResult<Establishment?>> fromStore)
+    {
+        var holder = context.RequestServices!.GetRequiredService<HeldEstablishments>();
+        if (holder.held is null) return fromStore(context, urn);
+        var stamp = context.DataStampAsync();
+        if (!stamp.IsCompleted) return new AfterStamp(holder, stamp, urn, fromStore(context, urn));
+        return stamp.IsCompletedSuccessfully && holder.At(stamp.Result) is { } rows ? new KnownResult<Establishment?>(rows.Find(urn)) : fromStore(context, urn);
+    }
+
+    private sealed class AfterStamp(HeldEstablishments holder, Task<long> stamp, int urn, IDataLoaderResult<Establishment?> fromStore) : IDataLoaderResult<Establishment?>
+    {
+        public async Task<Establishment?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            holder.At(await stamp) is { } rows ? rows.Find(urn) : await fromStore.GetResultAsync(cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
 
     /// <summary>The rows at <paramref name="dataStamp"/>, or null while they are being read (the first to ask starts that) or when none are held.</summary>
     public HeldRows<Establishment>? At(long dataStamp) => held?.At(dataStamp, default);

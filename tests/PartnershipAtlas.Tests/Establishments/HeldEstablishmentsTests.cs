@@ -10,7 +10,8 @@ namespace PartnershipAtlas.Tests.Establishments;
 /// <summary>
 /// The <c>establishments</c> connection's unfiltered pages in URN order are answered from the rows held in memory
 /// (<see cref="HeldEstablishments"/>) without a statement once they are read: every page of a real export, its cursors,
-/// counts and page info answer as the store's read does; a filter, an order or a field not declared reads the store;
+/// counts and page info answer as the store's read does, and so do lookups by URN; a filter, an order or a field not
+/// declared reads the store;
 /// and a school renamed, added or deleted is seen by the very next request, a cursor of the deleted one included.
 /// </summary>
 public sealed class HeldEstablishmentsTests
@@ -46,6 +47,35 @@ public sealed class HeldEstablishmentsTests
         Assert.True(held[0]["totalCount"]!.GetValue<int>() > 1000);
         Assert.Contains(held.SelectMany(p => p["edges"]!.AsArray()), e => e!["node"]!["partnerships"]!.AsArray().Count > 0);
         Assert.Equal(stored.Select(WithoutNotDeclared), held.Select(p => p.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task Lookups_by_urn_answer_from_memory_as_the_store_does()
+    {
+        await using var server = await ServerWithHeldRowsAsync();
+        await using var withoutHeldRows = new SqlRecordingFactory
+        {
+            Settings = new Dictionary<string, string> { ["Atlas:Limits:MaxCost"] = "100000", ["Atlas:Limits:CostPerMinute"] = "0", [HeldEstablishments.EnabledKey] = "false" },
+        };
+        await withoutHeldRows.ImportAsync("gias-establishments", RealData.GiasExport2022);
+        var urn = Urn((await PageAsync(server.CreateClient(), null, "urn"))["edges"]![3]);
+        var query = $$"""
+            { partnerships(first: 40, kinds: [LOCAL_AUTHORITY, MULTI_ACADEMY_TRUST]) { nodes { name members(first: 15) { nodes { role establishment { {{Declared}} } } } } }
+              establishment(urn: {{urn}}) { urn name postcode }
+              missing: establishment(urn: 1) { urn } }
+            """;
+
+        server.Sql.Clear();
+        var fromMemory = await server.CreateClient().DataAsync(query);
+        Assert.DoesNotContain(server.Sql, sql => sql.Contains(FromStore));
+        withoutHeldRows.Sql.Clear();
+        var fromStore = await withoutHeldRows.CreateClient().DataAsync(query);
+        Assert.Contains(withoutHeldRows.Sql, sql => sql.Contains(FromStore));
+
+        Assert.Equal(urn, fromMemory["establishment"]!["urn"]!.GetValue<int>());
+        Assert.Null(fromMemory["missing"]);
+        Assert.True(fromMemory["partnerships"]!["nodes"]!.AsArray().Sum(p => p!["members"]!["nodes"]!.AsArray().Count(m => m!["establishment"] is not null)) > 100);
+        Assert.Equal(fromStore.ToJsonString(), fromMemory.ToJsonString());
     }
 
     [Theory]

@@ -42,6 +42,13 @@ public sealed class HeldRows<T>
         return Keyset.FromLoaded(rowsPlusOne, order, page, () => count);
     }
 
+    /// <summary>The row whose key is <paramref name="value"/>, or null when the table has none.</summary>
+    public T? Find(long value)
+    {
+        var at = Array.BinarySearch(keys, value);
+        return at >= 0 ? rows[at] : default;
+    }
+
     private int FirstAbove(long value)
     {
         var at = Array.BinarySearch(keys, value);
