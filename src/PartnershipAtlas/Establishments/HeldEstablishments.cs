@@ -35,7 +35,7 @@ public sealed class HeldEstablishments
 
     /// <summary>The rows as the request's data stamp finds them, or null while they are being read (or when none are held).</summary>
     public static async ValueTask<HeldRows<Establishment>?> OfRequestAsync(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<HeldEstablishments>() is { held: not null } rows ? rows.At(await context.DataStampAsync()) : null;
+        context.RequestServices!.GetRequiredService<HeldEstablishments>() is { held: not null } holder ? holder.At(await context.DataStampAsync()) : null;
 
     /// <summary>
     /// The establishment with this URN from the held rows, never waiting for them: at once when the request has read its

@@ -85,7 +85,7 @@ public static class CompiledPages
     /// <param name="key">The key the pages were compiled for: a projection could serve two connections of one type with different keys.</param>
     private abstract class Compiled(LambdaExpression key)
     {
-        public bool IsFor(LambdaExpression other) => ReferenceEquals(other, key) || other.ToString() == key.ToString();
+        public bool IsFor(LambdaExpression other) => KeyComparisons.SameKey(key, other);
 
         public abstract IAsyncEnumerable<T> Read<T>(DbContext db, long? after, int take);
     }

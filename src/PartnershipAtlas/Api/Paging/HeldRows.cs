@@ -29,10 +29,8 @@ public sealed class HeldRows<T>
         count = new DeferredResult<int>(_ => Task.FromResult(rows.Length));
     }
 
-    public int Count => rows.Length;
-
     /// <summary>Whether the rows are in the order of <paramref name="other"/>, a connection's key.</summary>
-    public bool IsFor(LambdaExpression other) => ReferenceEquals(other, key) || other.ToString() == key.ToString();
+    public bool IsFor(LambdaExpression other) => KeyComparisons.SameKey(key, other);
 
     /// <summary>The forward page that starts after the key <paramref name="after"/> (null: at the first row), in the key's order.</summary>
     public Page<T> Page(long? after, Ordering<T> order, PageRequest page)

@@ -53,4 +53,10 @@ public static class KeyComparisons
             : key;
 
     private static bool IsInteger(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(short);
+
+    /// <summary>
+    /// Whether two key selectors are the same key: the same object (a connection's key is made once) or, for a key built
+    /// again elsewhere, the same text (what compiled and held pages check before answering a connection).
+    /// </summary>
+    public static bool SameKey(LambdaExpression key, LambdaExpression other) => ReferenceEquals(key, other) || key.ToString() == other.ToString();
 }
