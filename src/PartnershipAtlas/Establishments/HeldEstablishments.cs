@@ -1,9 +1,13 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Data;
+using PartnershipAtlas.Partnerships;
+using System.Reflection;
+using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Establishments;
 
@@ -74,15 +78,52 @@ public sealed class HeldEstablishments
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
             var rows = await db.Establishments.AsNoTracking().OrderBy(e => e.Urn).ToArrayAsync();
+            var memberships = await ReadMembershipsAsync(db, rows);
             ShareRepeatedTexts(rows);
-            logger.LogInformation("Held establishments: {Rows} read in {Elapsed} ms", rows.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new HeldRows<Establishment>(rows, e => e.Urn, EstablishmentQueries.ByUrn);
+            var shape = new HeldShape(Loaded, Collated(db), await StoreTextOrder.IsByCodePointAsync(db));
+            logger.LogInformation("Held establishments: {Rows} and their {Memberships} memberships read in {Elapsed} ms",
+                rows.Length, memberships, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new HeldRows<Establishment>(rows, e => e.Urn, EstablishmentQueries.ByUrn, shape);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Reading the held establishments failed; requests read the store, and the next one tries again");
             throw;
         }
+    }
+
+    /// <summary>
+    /// The navigations the rows are held with, which a filter may read in memory: every membership of each school, past
+    /// and present (<c>memberships: { some: … }</c>), each with its network and its school.
+    /// </summary>
+    private static readonly HashSet<PropertyInfo> Loaded =
+    [
+        typeof(Establishment).GetProperty(nameof(Establishment.Memberships))!,
+        typeof(Membership).GetProperty(nameof(Membership.Partnership))!,
+        typeof(Membership).GetProperty(nameof(Membership.Establishment))!,
+    ];
+
+    /// <summary>Text columns the store compares under a collation of their own (case-insensitive codes, say): filters on them are the store's to answer.</summary>
+    private static HashSet<PropertyInfo> Collated(AtlasDbContext db) =>
+        db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => p.GetCollation() is not null).Select(p => p.PropertyInfo).OfType<PropertyInfo>().ToHashSet();
+
+    /// <summary>Every school's memberships, each with its network (one object a network, shared) and its school; the count read.</summary>
+    private static async Task<int> ReadMembershipsAsync(AtlasDbContext db, Establishment[] rows)
+    {
+        var networks = await db.Partnerships.AsNoTracking().ToDictionaryAsync(p => p.Id);
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.EstablishmentUrn != null).OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Id).ToListAsync();
+        var byUrn = rows.ToDictionary(e => e.Urn);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var membership in memberships)
+        {
+            var school = byUrn[membership.EstablishmentUrn!.Value];
+            membership.Partnership = networks[membership.PartnershipId];
+            membership.Establishment = school;
+            membership.Source = sources.TryGetValue(membership.Source, out var source) ? source : sources[membership.Source] = membership.Source;
+            school.Memberships.Add(membership);
+        }
+        return memberships.Count;
     }
 
     /// <summary>Texts most schools share (their type, phase, status and areas) held once each rather than once a school.</summary>

@@ -1,3 +1,4 @@
+using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Tests.Support;
 
 namespace PartnershipAtlas.Tests.Api;
@@ -22,7 +23,7 @@ public sealed class SemiJoinTests
     [MemberData(nameof(Filters))]
     public async Task Some_in_the_clients_order_answers_as_the_exists_it_replaces(string where, string order)
     {
-        await using var server = new SqlRecordingFactory { Settings = new Dictionary<string, string> { ["Atlas:Limits:CostPerMinute"] = "0" } };
+        await using var server = new SqlRecordingFactory { Settings = new Dictionary<string, string> { ["Atlas:Limits:CostPerMinute"] = "0", [HeldEstablishments.EnabledKey] = "false" } }; // the store's statements are tested
         await server.ImportAsync("gias-establishments", RealData.GiasExport2022);
         var client = server.CreateClient();
 
@@ -41,7 +42,7 @@ public sealed class SemiJoinTests
     [Fact]
     public async Task The_default_order_keeps_the_exists()
     {
-        await using var server = new SqlRecordingFactory();
+        await using var server = new SqlRecordingFactory { Settings = new Dictionary<string, string> { [HeldEstablishments.EnabledKey] = "false" } };
         await server.ImportAsync("gias-establishments", RealData.GiasExport2022);
         var client = server.CreateClient();
 

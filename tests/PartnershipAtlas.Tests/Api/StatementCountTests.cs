@@ -59,6 +59,7 @@ public sealed class StatementCountTests(StatementCountTests.GeneratedStore store
             });
             await this.CreateClient().DataAsync(ThreeLevels, new { parents = 2 }); // today's membership index read once, so that every count below uses it (2 parents: the response cache keeps no answer the counts ask for)
             await Services.GetRequiredService<ActiveMembershipIndexes>().WhenReadAsync();
+            await Services.GetRequiredService<HeldEstablishments>().WhenReadAsync(); // and the held rows, which answer the schools by URN
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

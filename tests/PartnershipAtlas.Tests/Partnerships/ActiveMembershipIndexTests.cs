@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;
 using PartnershipAtlas.Tests.Support;
 
@@ -38,6 +39,7 @@ public sealed class ActiveMembershipIndexTests
         await AddTwoClustersAsync(server, client);
         await client.DataAsync($"{{ establishments(first: 5) {{ nodes {{ {Narrow} }} }} }}");
         await server.Services.GetRequiredService<ActiveMembershipIndexes>().WhenReadAsync();
+        await server.Services.GetRequiredService<HeldEstablishments>().WhenReadAsync(); // its read of the memberships is not the page's
 
         server.Sql.Clear();
         var narrow = await client.AllNodesAsync("establishments", "", Narrow);

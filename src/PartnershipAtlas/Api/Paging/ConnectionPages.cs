@@ -23,9 +23,9 @@ public static class ConnectionPages
     /// <summary>As the other overload, for a table whose rows may also be held in memory: the store is not touched (not even the request's context taken) when they answer.</summary>
     /// <param name="table">The table's query, made only when the store is read.</param>
     /// <param name="held">
-    /// The table's rows held in memory while the store is unchanged, or null while they are being read: asked for an
-    /// unfiltered forward page in key order whose nodes' fields are all declared by <paramref name="narrow"/> (which
-    /// <see cref="CompiledPages"/> would read), and then answered from them with no statement.
+    /// The table's rows held in memory while the store is unchanged, or null while they are being read: asked for a
+    /// page whose nodes' fields are all declared by <paramref name="narrow"/>, and then answered from them with no
+    /// statement when they can filter and sort it as the store would (<see cref="HeldRows{T}.Query"/>).
     /// </param>
     public static async Task<Page<T>> PageAsync<T>(this IResolveFieldContext context, Func<IResolveFieldContext, IQueryable<T>> table, Expression<Func<T, long>> key,
         NarrowRead<T>? narrow, Func<IResolveFieldContext, ValueTask<HeldRows<T>?>>? held)
@@ -36,10 +36,9 @@ public static class ConnectionPages
         var where = context.Where<T>();
         var projection = narrow is null ? null : (Expression<Func<T, T>>?)Projections.GetOrCreateValue(context.FieldAst).GetOrAdd(order.Signature,
             static (_, at) => NodeFields(at.context) is { } fields ? at.narrow.Projection(at.order, fields) : null, (context, narrow, order));
-        if (held is not null && where is null && projection is not null && CompiledPages.IsForwardByKey(order, page, out var after)
-            && await held(context) is { } rows && rows.IsFor(order.Keys[0].Selector))
+        if (held is not null && projection is not null && await held(context) is { } rows && rows.IsFor(key) && rows.Query(where, order, page) is { } answered)
         {
-            return rows.Page(after, order, page);
+            return answered;
         }
         var query = table(context);
         if (where is not null) query = query.Where(SemiJoins.Rewrite(where, clientOrder: !order.IsDefault, context.Db()));

@@ -5,22 +5,25 @@ namespace PartnershipAtlas.Api.Paging;
 
 /// <summary>
 /// A whole table's rows in its key's order, held in memory while the store is unchanged
-/// (<see cref="Data.HeldWhileUnchanged{TFor,T}"/>), cut into the forward pages <see cref="CompiledPages"/> would read
-/// from the store: the rows whose key is above the cursor's, the page plus one. Immutable once made, so requests share
-/// it, and its rows are shared too: nothing may change them.
+/// (<see cref="Data.HeldWhileUnchanged{TFor,T}"/>), cut into the pages the store would answer: filtered by
+/// <c>where:</c> (<see cref="HeldFilter"/>) and sorted by <c>order:</c> (<see cref="HeldOrder{T}"/>) as the store
+/// filters and sorts, after or before a cursor. Immutable once made, so requests share it, and its rows are shared too:
+/// nothing may change them.
 /// </summary>
 public sealed class HeldRows<T>
 {
     private readonly T[] rows;
     private readonly long[] keys;
     private readonly LambdaExpression key;
+    private readonly HeldShape shape;
     private readonly DeferredResult<int> count;
 
     /// <param name="rows">Every row of the table, in <paramref name="keyOf"/>'s order, each key once.</param>
     /// <param name="key">The connection's key the rows are in the order of (what <see cref="IsFor"/> compares).</param>
-    public HeldRows(T[] rows, Func<T, long> keyOf, LambdaExpression key)
+    /// <param name="shape">What the rows are held with, which says what filters and orders they can answer.</param>
+    public HeldRows(T[] rows, Func<T, long> keyOf, LambdaExpression key, HeldShape shape)
     {
-        (this.rows, this.key) = (rows, key);
+        (this.rows, this.key, this.shape) = (rows, key, shape);
         keys = Array.ConvertAll(rows, row => keyOf(row));
         for (var i = 1; i < keys.Length; i++)
         {
@@ -32,8 +35,65 @@ public sealed class HeldRows<T>
     /// <summary>Whether the rows are in the order of <paramref name="other"/>, a connection's key.</summary>
     public bool IsFor(LambdaExpression other) => KeyComparisons.SameKey(key, other);
 
+    /// <summary>
+    /// The page of the rows that pass <paramref name="where"/>, in <paramref name="order"/>, as the store would answer
+    /// it (<see cref="Keyset.PageAsync{T}"/>); null when the filter or the order is one only the store can answer.
+    /// </summary>
+    public Page<T>? Query(Expression<Func<T, bool>>? where, Ordering<T> order, PageRequest page)
+    {
+        if (where is null && CompiledPages.IsForwardByKey(order, page, out var afterKey)) return Page(afterKey, order, page);
+        Func<T, bool>? filter = null;
+        if (where is not null && (filter = HeldFilter.Of(where, shape)) is null) return null;
+        if (HeldOrder<T>.Of(order, shape.TextByCodePoint) is not { } sorted) return null;
+        var types = order.Keys.Select(k => k.ValueType).ToArray();
+        var (from, to) = (Cursor.Decode(page.After, order.Signature, types), Cursor.Decode(page.Before, order.Signature, types));
+        if (!Comparable(from, types) || !Comparable(to, types)) return null;
+        bool Passes(T row) => filter is null || filter(row);
+        bool InWindow(T row) => (from is null || sorted.Compare(row, from) > 0) && (to is null || sorted.Compare(row, to) < 0);
+        if (!order.IsDefault) return Nearest(Passes, InWindow, sorted, order, page);
+        var start = page.Backward ? (to is [long before] ? FirstAbove(before - 1) : rows.Length) - 1 : from is [long after] ? FirstAbove(after) : 0;
+        return InKeyOrder(start, Passes, InWindow, order, page);
+    }
+
+    /// <summary>In the key's order the rows are already sorted: a page reads from its end of the table until it has the page plus one; the count only when asked for.</summary>
+    private Page<T> InKeyOrder(int start, Func<T, bool> passes, Func<T, bool> inWindow, Ordering<T> order, PageRequest page)
+    {
+        var rowsPlusOne = new List<T>(page.Size + 1);
+        for (var i = start; i >= 0 && i < rows.Length && rowsPlusOne.Count <= page.Size; i += page.Backward ? -1 : 1)
+        {
+            if (passes(rows[i]) && inWindow(rows[i])) rowsPlusOne.Add(rows[i]);
+        }
+        return Keyset.FromLoaded(rowsPlusOne, order, page, () => new DeferredResult<int>(_ => Task.FromResult(rows.Count(passes))));
+    }
+
+    /// <summary>
+    /// In a client's order every row is read: the page plus one nearest the cursor kept in a heap as they pass (not a
+    /// sort of every matching row), and the count of them all.
+    /// </summary>
+    private Page<T> Nearest(Func<T, bool> passes, Func<T, bool> inWindow, HeldOrder<T> sorted, Ordering<T> order, PageRequest page)
+    {
+        Comparison<T> fetch = page.Backward ? (x, y) => sorted.Compare(y, x) : sorted.Compare;
+        var farthestFirst = new PriorityQueue<T, T>(Comparer<T>.Create((x, y) => fetch(y, x)));
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (!passes(row)) continue;
+            count++;
+            if (!inWindow(row)) continue;
+            if (farthestFirst.Count <= page.Size) farthestFirst.Enqueue(row, row);
+            else if (fetch(row, farthestFirst.Peek()) < 0) farthestFirst.DequeueEnqueue(row, row);
+        }
+        var rowsPlusOne = new T[farthestFirst.Count];
+        for (var i = rowsPlusOne.Length - 1; i >= 0; i--) rowsPlusOne[i] = farthestFirst.Dequeue();
+        return Keyset.FromLoaded(rowsPlusOne, order, page, () => new DeferredResult<int>(_ => Task.FromResult(count)));
+    }
+
+    /// <summary>Whether a cursor's values can be compared here: a null for a key that is never null only a made-up cursor carries, and the store answers it.</summary>
+    private static bool Comparable(object?[]? values, Type[] types) =>
+        values is null || !values.Where((value, i) => value is null && !QueryValues.CanBeNull(types[i])).Any();
+
     /// <summary>The forward page that starts after the key <paramref name="after"/> (null: at the first row), in the key's order.</summary>
-    public Page<T> Page(long? after, Ordering<T> order, PageRequest page)
+    private Page<T> Page(long? after, Ordering<T> order, PageRequest page)
     {
         var from = after is { } value ? FirstAbove(value) : 0;
         var rowsPlusOne = new ArraySegment<T>(rows, from, Math.Min(page.Size + 1, rows.Length - from));
