@@ -80,7 +80,7 @@ public sealed class HeldEstablishments
             var rows = await db.Establishments.AsNoTracking().OrderBy(e => e.Urn).ToArrayAsync();
             var memberships = await ReadMembershipsAsync(db, rows);
             ShareRepeatedTexts(rows);
-            var shape = new HeldShape(Loaded, Collated(db), await StoreTextOrder.IsByCodePointAsync(db));
+            var shape = new HeldShape(Loaded, Collated(db), await StoreTextOrder.IsByCodePointAsync(db), IndexedColumns.Of(db.Model.FindEntityType(typeof(Establishment))!));
             logger.LogInformation("Held establishments: {Rows} and their {Memberships} memberships read in {Elapsed} ms",
                 rows.Length, memberships, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new HeldRows<Establishment>(rows, e => e.Urn, EstablishmentQueries.ByUrn, shape);

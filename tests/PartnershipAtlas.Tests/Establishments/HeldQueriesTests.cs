@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartnershipAtlas.Api.Paging;
 using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Establishments;
 using PartnershipAtlas.Partnerships;
@@ -112,6 +113,23 @@ public sealed class HeldQueriesTests
         Assert.Equal(justAfter.ToJsonString(), fromMemory.ToJsonString());
         Assert.Equal(before["establishments"]!["totalCount"]!.GetValue<int>() + 1, fromMemory["establishments"]!["totalCount"]!.GetValue<int>());
         Assert.Contains(fromMemory["establishments"]!["nodes"]!.AsArray(), n => n!["urn"]!.GetValue<int>() == outside);
+    }
+
+    [Fact]
+    public void In_a_large_table_a_filter_an_index_narrows_is_left_to_the_store()
+    {
+        var schools = Enumerable.Range(0, HeldRows<Establishment>.ScannedWhole + 1).Select(i => new Establishment { Urn = 100_000 + i, Name = $"School {i}", LaCode = $"{800 + i % 150}", Phase = "Primary" }).ToArray();
+        var shape = new HeldShape(new HashSet<System.Reflection.PropertyInfo>(), new HashSet<System.Reflection.PropertyInfo>(), TextByCodePoint: true, Indexed: new HashSet<string> { "Urn", "LaCode" });
+        var large = new HeldRows<Establishment>(schools, e => e.Urn, EstablishmentQueries.ByUrn, shape);
+        var small = new HeldRows<Establishment>(schools[..100], e => e.Urn, EstablishmentQueries.ByUrn, shape);
+        var order = Ordering<Establishment>.From(null, e => e.Urn);
+        var page = new PageRequest(5, Backward: false, After: null, Before: null);
+        var byLa = FilterExpressions.Build<Establishment>(new Dictionary<string, object?> { ["laCode"] = new Dictionary<string, object?> { ["eq"] = "850" } })!;
+        var byPhase = FilterExpressions.Build<Establishment>(new Dictionary<string, object?> { ["phase"] = new Dictionary<string, object?> { ["eq"] = "Primary" } })!;
+
+        Assert.Null(large.Query(byLa, order, page));
+        Assert.Equal(5, large.Query(byPhase, order, page)!.Items.Count);
+        Assert.Equal([100_050], small.Query(byLa, order, page)!.Items.Select(e => e.Urn));
     }
 
     [Fact]

@@ -7,10 +7,10 @@ namespace PartnershipAtlas.Api.Querying;
 
 /// <summary>
 /// What rows held in memory carry, for <see cref="HeldFilter"/> and <see cref="HeldOrder{T}"/>: the navigations read
-/// with them, the text columns the store compares under a collation (not by code point), and whether the store orders
-/// text by code point.
+/// with them, the text columns the store compares under a collation (not by code point), whether the store orders
+/// text by code point, and the row's columns that lead an index (<see cref="IndexedColumns"/>).
 /// </summary>
-public sealed record HeldShape(IReadOnlySet<PropertyInfo> Loaded, IReadOnlySet<PropertyInfo> Collated, bool TextByCodePoint);
+public sealed record HeldShape(IReadOnlySet<PropertyInfo> Loaded, IReadOnlySet<PropertyInfo> Collated, bool TextByCodePoint, IReadOnlySet<string> Indexed);
 
 /// <summary>
 /// A <c>where:</c> filter (the expression <see cref="FilterExpressions"/> builds for the store) evaluated on rows held in

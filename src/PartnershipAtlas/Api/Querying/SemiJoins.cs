@@ -25,16 +25,13 @@ public static class SemiJoins
     {
         if (!clientOrder || db.Model.FindEntityType(typeof(T)) is not { } entity) return where;
         var row = where.Parameters[0];
-        var conditions = Conjuncts(where.Body).ToList();
+        var conditions = IndexedColumns.Conjuncts(where.Body).ToList();
         var rewritten = conditions.Select(c => AsIn(c, row, entity, db)).ToList();
         if (rewritten.SequenceEqual(conditions)) return where;
-        var indexed = entity.GetIndexes().Select(i => i.Properties[0]).Concat(entity.FindPrimaryKey()?.Properties.Take(1) ?? []).Select(p => p.Name).ToHashSet();
-        if (conditions.Where((c, i) => rewritten[i] == c).Any(c => Reads(c, row, indexed))) return where;
+        var indexed = IndexedColumns.Of(entity);
+        if (conditions.Where((c, i) => rewritten[i] == c).Any(c => IndexedColumns.Reads(c, row, indexed))) return where;
         return Expression.Lambda<Func<T, bool>>(rewritten.Aggregate(Expression.AndAlso), row);
     }
-
-    private static IEnumerable<Expression> Conjuncts(Expression body) =>
-        body is BinaryExpression { NodeType: ExpressionType.AndAlso } and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : [body];
 
     /// <summary>
     /// <c>row.List.Any(predicate)</c> over a collection navigation with a one-column foreign key to the row's one-column
@@ -59,24 +56,5 @@ public static class SemiJoins
             GenericCalls.Call(typeof(Queryable), nameof(Queryable.Where), [itemType], items, Expression.Quote(predicate)),
             Expression.Quote(Expression.Lambda(Expression.Convert(Expression.Property(item, foreignKey.PropertyInfo), keyType), item)));
         return GenericCalls.Call(typeof(Queryable), nameof(Queryable.Contains), [keyType], foreignKeys, Expression.Convert(Expression.Property(row, key.PropertyInfo), keyType));
-    }
-
-    /// <summary>Whether the condition reads any of the row's <paramref name="columns"/> directly.</summary>
-    private static bool Reads(Expression condition, ParameterExpression row, HashSet<string> columns)
-    {
-        var finder = new ColumnFinder(row, columns);
-        finder.Visit(condition);
-        return finder.Found;
-    }
-
-    private sealed class ColumnFinder(ParameterExpression row, HashSet<string> columns) : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitMember(MemberExpression node)
-        {
-            if (node.Expression == row && columns.Contains(node.Member.Name)) Found = true;
-            return base.VisitMember(node);
-        }
     }
 }
