@@ -54,8 +54,8 @@ public sealed class HeldRows<T>
         bool Passes(T row) => filter is null || filter(row);
         var inOrder = order.IsDefault ? rows : SortedBy(order, sorted);
         if (inOrder is null) return Nearest(Passes, row => (from is null || sorted.Compare(row, from) > 0) && (to is null || sorted.Compare(row, to) < 0), sorted, order, page);
-        var after = from is null ? 0 : FirstWhere(inOrder, row => sorted.Compare(row, from) > 0);
-        var before = to is null ? inOrder.Length : FirstWhere(inOrder, row => sorted.Compare(row, to) >= 0);
+        var after = from is null ? 0 : SortedSlice.FirstWhere(inOrder, row => sorted.Compare(row, from) > 0);
+        var before = to is null ? inOrder.Length : SortedSlice.FirstWhere(inOrder, row => sorted.Compare(row, to) >= 0);
         var rowsPlusOne = new List<T>(page.Size + 1);
         for (var i = page.Backward ? before - 1 : after; i >= after && i < before && rowsPlusOne.Count <= page.Size; i += page.Backward ? -1 : 1)
         {
@@ -94,19 +94,6 @@ public sealed class HeldRows<T>
             }));
         }
         return kept.Value;
-    }
-
-    /// <summary>The first index of sorted rows at which <paramref name="beyond"/> holds (it holds from there on), by binary search.</summary>
-    private static int FirstWhere(T[] sorted, Func<T, bool> beyond)
-    {
-        var (low, high) = (0, sorted.Length);
-        while (low < high)
-        {
-            var middle = low + (high - low) / 2;
-            if (beyond(sorted[middle])) high = middle;
-            else low = middle + 1;
-        }
-        return low;
     }
 
     /// <summary>

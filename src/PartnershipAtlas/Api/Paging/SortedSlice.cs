@@ -23,7 +23,7 @@ public static class SortedSlice
     }
 
     /// <summary>The first index whose item satisfies a condition that, once true, stays true.</summary>
-    private static int FirstWhere<T>(IReadOnlyList<T> sorted, Func<T, bool> condition)
+    public static int FirstWhere<T>(IReadOnlyList<T> sorted, Func<T, bool> condition)
     {
         var (low, high) = (0, sorted.Count);
         while (low < high)
