@@ -30,7 +30,7 @@ public sealed class HeldQueriesTests
         """closeDate: { neq: null }""", """statutoryLowAge: { lt: 5 }""", """status: { eq: "Open" }""", """urn: { gte: 120000, lt: 140000 }""",
         """memberships: { some: { partnership: { kind: { eq: DIOCESE } } } }""", """memberships: { none: { partnership: { kind: { in: [MULTI_ACADEMY_TRUST, FEDERATION] } } } }""",
         """memberships: { all: { role: { eq: MEMBER } } }""", """memberships: { any: true }""", """memberships: { any: false }""",
-        """memberships: { some: { left: { neq: null } } }""", """memberships: { some: { partnership: { name: { contains: "Diocese" } } } }""",
+        """memberships: { some: { left: { neq: null } } }""", """memberships: { some: { joined: { gt: "2020-06-01" } } }""", """memberships: { all: { joined: { lt: "2021-01-01" } } }""", """memberships: { some: { partnership: { name: { contains: "Diocese" } } } }""",
         """memberships: { some: { establishment: { phase: { eq: "Secondary" } }, partnership: { kind: { neq: LOCAL_AUTHORITY } } } }""",
     ];
 
