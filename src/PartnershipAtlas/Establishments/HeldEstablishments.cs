@@ -78,6 +78,7 @@ public sealed class HeldEstablishments
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
+            await using var snapshot = await ReadSnapshot.BeginAsync(db); // schools, networks and memberships as one write left them
             var rows = await db.Establishments.AsNoTracking().OrderBy(e => e.Urn).ToArrayAsync();
             var memberships = await ReadMembershipsAsync(db, rows);
             ShareRepeatedTexts(rows);
