@@ -9,7 +9,7 @@ public static class StoreTextOrder
     private static readonly string[] Probe = ["b", "B", "a", "A", "é", "e", "Z", "z", "_", "-", " x", "x", "10", "9", "ß", "ss"];
 
     /// <summary>The probe's texts as rows, sorted by the database (the texts are this class's own constants).</summary>
-    private static readonly string ProbeSql = "SELECT x AS \"Value\" FROM (VALUES " + string.Join(", ", Probe.Select(text => "('" + text + "')")) + ") AS probe(x) ORDER BY x";
+    private static readonly string ProbeSql = "-- " + HeldReads.Tag + "\n" + "SELECT x AS \"Value\" FROM (VALUES " + string.Join(", ", Probe.Select(text => "('" + text + "')")) + ") AS probe(x) ORDER BY x";
 
     /// <summary>
     /// Whether the store orders text by code point: SQLite always does (BINARY); PostgreSQL does under a <c>C</c>,

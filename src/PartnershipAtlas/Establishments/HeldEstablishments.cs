@@ -79,7 +79,7 @@ public sealed class HeldEstablishments
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AtlasDbContext>();
             await using var snapshot = await ReadSnapshot.BeginAsync(db); // schools, networks and memberships as one write left them
-            var rows = await db.Establishments.AsNoTracking().OrderBy(e => e.Urn).ToArrayAsync();
+            var rows = await db.Establishments.AsNoTracking().TagWith(HeldReads.Tag).OrderBy(e => e.Urn).ToArrayAsync();
             var memberships = await ReadMembershipsAsync(db, rows);
             ShareRepeatedTexts(rows);
             var shape = new HeldShape(Loaded, Collated(db), await StoreTextOrder.IsByCodePointAsync(db), IndexedColumns.Of(db.Model.FindEntityType(typeof(Establishment))!));
@@ -117,10 +117,10 @@ public sealed class HeldEstablishments
     /// </summary>
     private static async Task<int> ReadMembershipsAsync(AtlasDbContext db, Establishment[] rows)
     {
-        var networks = await db.Partnerships.AsNoTracking().ToDictionaryAsync(p => p.Id);
+        var networks = await db.Partnerships.AsNoTracking().TagWith(HeldReads.Tag).ToDictionaryAsync(p => p.Id);
         var byUrn = rows.ToDictionary(e => e.Urn);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        var query = db.Memberships.AsNoTracking().Where(m => m.EstablishmentUrn != null) // in no order: a filter asks whether any, or all, do
+        var query = db.Memberships.AsNoTracking().TagWith(HeldReads.Tag).Where(m => m.EstablishmentUrn != null) // in no order: a filter asks whether any, or all, do
             .Select(m => new { m.Id, m.EstablishmentUrn, m.PartnershipId, m.Role, m.Joined, m.Left, m.Source, m.ImportRunId });
         await db.Database.OpenConnectionAsync();
         await using var command = query.CreateDbCommand();

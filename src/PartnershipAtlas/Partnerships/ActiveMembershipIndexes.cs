@@ -72,7 +72,7 @@ public sealed class ActiveMembershipIndexes
     /// </summary>
     private static async Task<List<ActiveMembershipIndex.Row>> ReadAsync(AtlasDbContext db, DateOnly asOf)
     {
-        var query = db.Memberships.AsNoTracking().Where(MembershipQueries.ActiveOn(asOf)).Where(m => m.EstablishmentUrn != null)
+        var query = db.Memberships.AsNoTracking().TagWith(HeldReads.Tag).Where(MembershipQueries.ActiveOn(asOf)).Where(m => m.EstablishmentUrn != null)
             .OrderBy(m => m.EstablishmentUrn).ThenBy(m => m.Partnership!.Kind).ThenBy(m => m.Partnership!.Name).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.EstablishmentUrn, m.PartnershipId, m.Role, m.Partnership!.Kind, m.Partnership.Name });
         await db.Database.OpenConnectionAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PartnershipAtlas.Data;
 
 namespace PartnershipAtlas.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class SqlRecordingFactory : AtlasFactory
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Sql.Enqueue(command.CommandText);
+            if (!command.CommandText.Contains(HeldReads.Tag, StringComparison.Ordinal)) Sql.Enqueue(command.CommandText); // a request's statements, not the held reads in the background
             return ValueTask.FromResult(result);
         }
     }
