@@ -39,5 +39,5 @@ public sealed class StatementCounter : DbCommandInterceptor
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
-    private static bool IsHeldRead(DbCommand command) => command.CommandText.Contains(PartnershipAtlas.Data.HeldReads.Tag, StringComparison.Ordinal);
+    private static bool IsHeldRead(DbCommand command) => PartnershipAtlas.Data.HeldReads.Marks(command.CommandText);
 }

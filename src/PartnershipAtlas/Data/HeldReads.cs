@@ -8,4 +8,7 @@ public static class HeldReads
     /// they are, and counts of a request's statements leave them out.
     /// </summary>
     public const string Tag = "held read, in the background";
+
+    /// <summary>Whether a statement's text is one of these reads.</summary>
+    public static bool Marks(string sql) => sql.Contains(Tag, StringComparison.Ordinal);
 }

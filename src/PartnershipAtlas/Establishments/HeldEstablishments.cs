@@ -1,14 +1,14 @@
+using System.Reflection;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnershipAtlas.Api;
 using PartnershipAtlas.Api.Paging;
+using PartnershipAtlas.Api.Querying;
 using PartnershipAtlas.Data;
 using PartnershipAtlas.Data.Sql;
 using PartnershipAtlas.Partnerships;
-using System.Reflection;
-using PartnershipAtlas.Api.Querying;
 
 namespace PartnershipAtlas.Establishments;
 

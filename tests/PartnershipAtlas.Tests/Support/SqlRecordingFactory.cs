@@ -26,7 +26,7 @@ public sealed class SqlRecordingFactory : AtlasFactory
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (!command.CommandText.Contains(HeldReads.Tag, StringComparison.Ordinal)) Sql.Enqueue(command.CommandText); // a request's statements, not the held reads in the background
+            if (!HeldReads.Marks(command.CommandText)) Sql.Enqueue(command.CommandText); // a request's statements, not the held reads in the background
             return ValueTask.FromResult(result);
         }
     }
